@@ -1,0 +1,2 @@
+export * from './health-check-timeout.error';
+export * from './health-configuration.error';

@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HEALTH_RESOLVED_OPTIONS } from './health.constants';
+import { HealthCheckRegistry } from './health-check.registry';
+import { type CheckResult, type HealthCheckRunner } from './health-check.runner';
+import { HealthLifecycleWatcher } from './health-lifecycle.watcher';
+import {
+  type HealthCheckReport,
+  type HealthDetailsReport,
+  type HealthStatus,
+  type ProbeKind,
+} from './interfaces';
+import { worstStatus } from './utils/health-status.util';
+import { type ResolvedHealthOptions } from './utils/resolve-module-options.util';
+
+type Reading = CheckResult | Promise<CheckResult>;
+type Results = ReadonlyMap<HealthCheckRunner, CheckResult>;
+
+/**
+ * Turns the checks of a probe into one status. Synchronous while every result is fresh (the hot
+ * path: no promise, no allocation); otherwise it waits on the runs the runners coalesce.
+ *
+ * @internal
+ */
+@Injectable()
+export class HealthCheckExecutor {
+  private readonly startupPassed = new Set<HealthCheckRunner>();
+  private startupOpen = false;
+
+  constructor(
+    private readonly registry: HealthCheckRegistry,
+    private readonly lifecycle: HealthLifecycleWatcher,
+    @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
+  ) {}
+
+  liveness(): HealthStatus | Promise<HealthStatus> {
+    return evaluate(this.registry.getByProbe('liveness'));
+  }
+
+  readiness(): HealthStatus | Promise<HealthStatus> {
+    if (this.lifecycle.shuttingDown) return 'down';
+    return evaluate(this.registry.getByProbe('readiness'));
+  }
+
+  /** `down` until bootstrap ends and every critical startup check has passed once; then `up` for good. */
+  startup(): HealthStatus | Promise<HealthStatus> {
+    if (this.startupOpen) return 'up';
+    if (!this.lifecycle.started) return 'down';
+    const pending = this.registry.getByProbe('startup').filter((r) => !this.startupPassed.has(r));
+    const readings = pending.map((runner) => runner.read());
+    if (readings.every(isSettled)) return this.recordStartup(pending, readings as CheckResult[]);
+    return Promise.all(readings).then((results) => this.recordStartup(pending, results));
+  }
+
+  async report(): Promise<HealthDetailsReport> {
+    const runners = this.registry.getAll();
+    const settled = await Promise.all(runners.map((runner) => runner.read()));
+    const results: Results = new Map(runners.map((runner, i) => [runner, settled[i]]));
+    const probes = await this.probeStatuses(results);
+    const checks: Record<string, HealthCheckReport> = {};
+    for (const [runner, result] of results) checks[runner.definition.name] = toReport(runner, result);
+    return {
+      status: probes.readiness,
+      probes,
+      ...(this.options.version !== undefined && { version: this.options.version }),
+      uptimeSeconds: Math.round(process.uptime()),
+      timestamp: new Date().toISOString(),
+      checks,
+    };
+  }
+
+  private async probeStatuses(results: Results): Promise<Record<ProbeKind, HealthStatus>> {
+    const combineOf = (kind: ProbeKind) =>
+      combine(this.registry.getByProbe(kind).map((runner) => [runner, results.get(runner)!]));
+    return {
+      liveness: combineOf('liveness'),
+      readiness: this.lifecycle.shuttingDown ? 'down' : combineOf('readiness'),
+      startup: await this.startup(),
+    };
+  }
+
+  private recordStartup(runners: readonly HealthCheckRunner[], results: CheckResult[]): HealthStatus {
+    runners.forEach((runner, i) => {
+      if (results[i].status !== 'down') this.startupPassed.add(runner);
+    });
+    this.startupOpen = this.registry
+      .getByProbe('startup')
+      .every((runner) => !runner.definition.critical || this.startupPassed.has(runner));
+    return this.startupOpen ? 'up' : 'down';
+  }
+}
+
+function evaluate(runners: readonly HealthCheckRunner[]): HealthStatus | Promise<HealthStatus> {
+  let status: HealthStatus = 'up';
+  for (const runner of runners) {
+    const reading = runner.read();
+    if (!isSettled(reading)) {
+      const readings = runners.map((r) => r.read());
+      return Promise.all(readings).then((all) => combine(runners.map((r, i) => [r, all[i]])));
+    }
+    status = worstStatus(status, effectiveStatus(runner, reading));
+  }
+  return status;
+}
+
+function combine(pairs: ReadonlyArray<readonly [HealthCheckRunner, CheckResult]>): HealthStatus {
+  let status: HealthStatus = 'up';
+  for (const [runner, result] of pairs) status = worstStatus(status, effectiveStatus(runner, result));
+  return status;
+}
+
+/** A non-critical check that is down leaves its probe degraded, not down. */
+function effectiveStatus(runner: HealthCheckRunner, result: CheckResult): HealthStatus {
+  return result.status === 'down' && !runner.definition.critical ? 'degraded' : result.status;
+}
+
+function isSettled(reading: Reading): reading is CheckResult {
+  return !(reading instanceof Promise);
+}
+
+function toReport(runner: HealthCheckRunner, result: CheckResult): HealthCheckReport {
+  const { critical, probes } = runner.definition;
+  return {
+    status: result.status,
+    critical,
+    probes,
+    durationMs: result.durationMs,
+    checkedAt: result.checkedAt,
+    ...(result.error !== undefined && { error: result.error }),
+    ...(result.details !== undefined && { details: result.details }),
+  };
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { type HealthCheckRunner } from './health-check.runner';
+
+/**
+ * Runs `refresh: 'background'` checks every ttl (start to start, never overlapping), so probes only
+ * read the last result and never wait on a dependency. Timers are unref'd and cleared on shutdown.
+ *
+ * @internal
+ */
+@Injectable()
+export class HealthCheckScheduler {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = false;
+
+  start(runners: readonly HealthCheckRunner[]): void {
+    if (this.running) return;
+    this.running = true;
+    for (const runner of runners) {
+      if (runner.definition.refresh === 'background') this.cycle(runner);
+    }
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private cycle(runner: HealthCheckRunner): void {
+    const startedAt = performance.now();
+    // refresh() never rejects: a failing check resolves with a `down` result.
+    void runner.refresh().then(() => {
+      if (!this.running) return;
+      const delay = Math.max(0, runner.definition.ttl - (performance.now() - startedAt));
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.running) this.cycle(runner);
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    });
+  }
+}

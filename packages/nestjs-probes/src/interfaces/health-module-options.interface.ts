@@ -1,0 +1,74 @@
+import { type HealthCheckRefresh } from './health-check-options.interface';
+
+/**
+ * Defaults applied to every `@HealthCheck()` that does not set the field itself.
+ *
+ * @publicApi
+ */
+export interface HealthCheckDefaults {
+  /** @default true */
+  critical?: boolean;
+  /** Milliseconds. @default 5000 */
+  ttl?: number;
+  /** Milliseconds. @default 2000 */
+  timeout?: number;
+  /** @default 'on-probe' */
+  refresh?: HealthCheckRefresh;
+}
+
+/**
+ * Who may read the detailed diagnostics endpoint.
+ *
+ * @publicApi
+ */
+export interface HealthDetailsOptions {
+  /**
+   * A caller needs at least one of these roles.
+   * @default ['admin']
+   */
+  roles?: string[];
+  /**
+   * Reads the caller's roles from the request, as set by the application's own auth guard.
+   * `undefined` means unauthenticated (401); an array without a required role means 403.
+   * @default (request) => request.user ? (request.user.roles ?? []) : undefined
+   */
+  rolesOf?: (request: any) => readonly string[] | undefined;
+}
+
+/**
+ * Options of `HealthModule.forRoot()` / `forRootAsync()`. All are optional.
+ *
+ * @publicApi
+ */
+export interface HealthModuleOptions {
+  /**
+   * Route prefix of the probes: `GET /{path}/live`, `/ready`, `/startup`, `/details`.
+   * With `forRootAsync`, pass it next to `useFactory` (routes are fixed before factories run).
+   * @default 'health'
+   */
+  path?: string;
+  /** Defaults for every check. */
+  defaults?: HealthCheckDefaults;
+  /** Access to the details endpoint. */
+  details?: HealthDetailsOptions;
+  /**
+   * The orchestrator's probe timeout, in milliseconds. An on-probe check whose `timeout` exceeds it
+   * gets a bootstrap warning: the orchestrator would give up before the check does.
+   * @default 3000
+   */
+  probeTimeout?: number;
+  /**
+   * Version shown by the details endpoint.
+   * @default process.env.npm_package_version, else the `version` of `./package.json`
+   */
+  version?: string;
+}
+
+/**
+ * Implemented by a class passed to `HealthModule.forRootAsync({ useClass })`.
+ *
+ * @publicApi
+ */
+export interface HealthOptionsFactory {
+  createHealthOptions(): HealthModuleOptions | Promise<HealthModuleOptions>;
+}

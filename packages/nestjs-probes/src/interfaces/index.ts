@@ -1,0 +1,3 @@
+export * from './health-check-options.interface';
+export * from './health-module-options.interface';
+export * from './health-report.interface';

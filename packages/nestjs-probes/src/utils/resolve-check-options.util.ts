@@ -1,0 +1,94 @@
+import { HealthConfigurationError } from '../errors';
+import { type HealthCheckDefinition } from '../health-check.definition';
+import { INVALID_CHECK_OPTION, UNKNOWN_CHECK_OPTION } from '../health.messages';
+import { type HealthCheckOptions, type ProbeKind } from '../interfaces';
+import {
+  EXPECTED,
+  isDuration,
+  isPlainObject,
+  isPositiveDuration,
+  isProbeKind,
+  isRefreshMode,
+} from './option-validators.util';
+import { type ResolvedHealthOptions } from './resolve-module-options.util';
+
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof HealthCheckOptions>([
+  'name',
+  'critical',
+  'ttl',
+  'timeout',
+  'probe',
+  'refresh',
+  'staleAfter',
+]);
+
+/** @internal */
+export interface CheckSite {
+  readonly className: string;
+  readonly methodName: string;
+  readonly invoke: (signal: AbortSignal) => unknown;
+}
+
+/**
+ * Validates the options of one `@HealthCheck()` and fills them from the module defaults. Every
+ * error names the class, the method and the option.
+ *
+ * @internal
+ */
+export function resolveCheckDefinition(
+  raw: unknown,
+  site: CheckSite,
+  defaults: ResolvedHealthOptions['defaults'],
+): HealthCheckDefinition {
+  const fail = (option: string, expected: string, actual: unknown): never => {
+    throw new HealthConfigurationError(
+      INVALID_CHECK_OPTION(site.className, site.methodName, option, expected, actual),
+    );
+  };
+  if (!isPlainObject(raw)) return fail('(options)', EXPECTED.object, raw);
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      throw new HealthConfigurationError(UNKNOWN_CHECK_OPTION(site.className, site.methodName, key));
+    }
+  }
+  const options = raw as HealthCheckOptions;
+  const name = options.name ?? `${site.className}.${site.methodName}`;
+  if (typeof name !== 'string' || name.trim() === '') fail('name', EXPECTED.name, name);
+  const critical = options.critical ?? defaults.critical;
+  if (typeof critical !== 'boolean') fail('critical', EXPECTED.boolean, critical);
+  const ttl = options.ttl ?? defaults.ttl;
+  if (!isDuration(ttl)) fail('ttl', EXPECTED.duration, ttl);
+  const timeout = options.timeout ?? defaults.timeout;
+  if (!isPositiveDuration(timeout)) fail('timeout', EXPECTED.positiveDuration, timeout);
+  const probes = resolveProbes(options.probe, fail);
+  const refresh = options.refresh ?? defaults.refresh;
+  if (!isRefreshMode(refresh)) fail('refresh', EXPECTED.refresh, refresh);
+  if (refresh === 'background' && ttl === 0) {
+    fail('ttl', `> 0 with refresh: 'background' (it is the refresh period)`, ttl);
+  }
+  const staleAfter = options.staleAfter ?? 2 * ttl + timeout;
+  if (!isDuration(staleAfter) || staleAfter < ttl) {
+    fail('staleAfter', `a number of milliseconds >= ttl (${ttl})`, staleAfter);
+  }
+  return {
+    name,
+    owner: `${site.className}.${site.methodName}`,
+    critical,
+    ttl,
+    timeout,
+    probes,
+    refresh,
+    staleAfter,
+    invoke: site.invoke,
+  };
+}
+
+function resolveProbes(
+  probe: unknown,
+  fail: (option: string, expected: string, actual: unknown) => never,
+): readonly ProbeKind[] {
+  if (probe === undefined) return ['readiness'];
+  const kinds = Array.isArray(probe) ? probe : [probe];
+  if (kinds.length === 0 || !kinds.every(isProbeKind)) fail('probe', EXPECTED.probe, probe);
+  return [...new Set(kinds as ProbeKind[])];
+}
