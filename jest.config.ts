@@ -16,14 +16,22 @@ const swc: Config['transform'] = {
   ],
 };
 
+// `tools/test-nest11.sh` sets NEST_COMPAT=11: every @nestjs/* import then loads NestJS 11 (CommonJS)
+// from tools/nest11, so the same suites prove both majors.
+const nestPackages: Record<string, string> =
+  process.env.NEST_COMPAT === '11'
+    ? { '^@nestjs/([^/]+)(.*)$': '<rootDir>/tools/nest11/node_modules/@nestjs/$1$2' }
+    : {};
+
 const shared: Config = {
   transform: swc,
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
+    ...nestPackages,
     '^nestjs-probes$': '<rootDir>/packages/nestjs-probes/src/index.ts',
-    '^@app/demo-checks$': '<rootDir>/libs/demo-checks/src/index.ts',
+    '^@app/auth$': '<rootDir>/libs/auth/src/index.ts',
   },
   rootDir: __dirname,
 };
