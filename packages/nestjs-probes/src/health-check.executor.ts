@@ -57,7 +57,8 @@ export class HealthCheckExecutor {
     const results: Results = new Map(runners.map((runner, i) => [runner, settled[i]]));
     const probes = await this.probeStatuses(results);
     const checks: Record<string, HealthCheckReport> = {};
-    for (const [runner, result] of results) checks[runner.definition.name] = toReport(runner, result);
+    for (const [runner, result] of results)
+      checks[runner.definition.name] = toReport(runner, result);
     return {
       status: probes.readiness,
       probes,
@@ -78,7 +79,10 @@ export class HealthCheckExecutor {
     };
   }
 
-  private recordStartup(runners: readonly HealthCheckRunner[], results: CheckResult[]): HealthStatus {
+  private recordStartup(
+    runners: readonly HealthCheckRunner[],
+    results: CheckResult[],
+  ): HealthStatus {
     runners.forEach((runner, i) => {
       if (results[i].status !== 'down') this.startupPassed.add(runner);
     });
@@ -104,7 +108,8 @@ function evaluate(runners: readonly HealthCheckRunner[]): HealthStatus | Promise
 
 function combine(pairs: ReadonlyArray<readonly [HealthCheckRunner, CheckResult]>): HealthStatus {
   let status: HealthStatus = 'up';
-  for (const [runner, result] of pairs) status = worstStatus(status, effectiveStatus(runner, result));
+  for (const [runner, result] of pairs)
+    status = worstStatus(status, effectiveStatus(runner, result));
   return status;
 }
 

@@ -35,7 +35,8 @@ export class HealthCheckExplorer implements OnModuleInit {
   }
 
   private explore(wrapper: InstanceWrapper): void {
-    const isStatic = wrapper.isDependencyTreeStatic();
+    // Nest calls a transient tree static, yet each consumer gets its own instance: none to run (#2).
+    const isStatic = wrapper.isDependencyTreeStatic() && !wrapper.isTransient;
     const prototype = isStatic ? prototypeOf(wrapper.instance) : wrapper.metatype?.prototype;
     if (!prototype) return;
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
@@ -56,7 +57,11 @@ export class HealthCheckExplorer implements OnModuleInit {
     );
     if (definition.refresh === 'on-probe' && definition.timeout > this.options.probeTimeout) {
       this.logger.warn(
-        TIMEOUT_EXCEEDS_PROBE_TIMEOUT(definition.name, definition.timeout, this.options.probeTimeout),
+        TIMEOUT_EXCEEDS_PROBE_TIMEOUT(
+          definition.name,
+          definition.timeout,
+          this.options.probeTimeout,
+        ),
       );
     }
     this.registry.add(new HealthCheckRunner(definition, this.logger));

@@ -69,7 +69,8 @@ export class HealthCheckRunner {
   }
 
   private settle(result: CheckResult): void {
-    const previous = this.last?.status;
+    // A stale result was logged as down, so a fresh result is compared with that.
+    const previous = this.staleReported ? 'down' : this.last?.status;
     this.inflight = undefined;
     this.last = result;
     this.freshUntil = result.finishedAt + this.definition.ttl;

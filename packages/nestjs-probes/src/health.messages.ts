@@ -37,7 +37,11 @@ export const NON_STATIC_PROVIDER = (className: string, methodName: string) =>
   `@HealthCheck() on ${className}.${methodName}: ${className} is request-scoped or transient (option "scope", or it depends on such a provider). Health checks run outside any request, so this check could never run; make ${className} a singleton or move the check to a singleton provider.`;
 
 /** @internal */
-export const TIMEOUT_EXCEEDS_PROBE_TIMEOUT = (name: string, timeout: number, probeTimeout: number) =>
+export const TIMEOUT_EXCEEDS_PROBE_TIMEOUT = (
+  name: string,
+  timeout: number,
+  probeTimeout: number,
+) =>
   `Health check "${name}" has timeout ${timeout} ms, more than the probe timeout of ${probeTimeout} ms: the orchestrator would give up before the check does. Lower its "timeout", use refresh: 'background', or raise "probeTimeout" to match your probes.`;
 
 /** @internal */

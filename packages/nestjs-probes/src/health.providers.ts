@@ -1,5 +1,9 @@
 import { type Provider } from '@nestjs/common';
-import { HEALTH_MODULE_OPTIONS, HEALTH_MOUNT_PATH, HEALTH_RESOLVED_OPTIONS } from './health.constants';
+import {
+  HEALTH_MODULE_OPTIONS,
+  HEALTH_MOUNT_PATH,
+  HEALTH_RESOLVED_OPTIONS,
+} from './health.constants';
 import { type HealthModuleOptions } from './interfaces';
 import { resolveModuleOptions } from './utils/resolve-module-options.util';
 

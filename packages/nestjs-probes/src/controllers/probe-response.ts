@@ -17,7 +17,9 @@ const BODIES: Record<HealthStatus, ProbeBody> = {
  *
  * @internal
  */
-export function toProbeBody(status: HealthStatus | Promise<HealthStatus>): ProbeBody | Promise<ProbeBody> {
+export function toProbeBody(
+  status: HealthStatus | Promise<HealthStatus>,
+): ProbeBody | Promise<ProbeBody> {
   return typeof status === 'string' ? bodyOf(status) : status.then(bodyOf);
 }
 

@@ -31,5 +31,7 @@ function describeThrown(value: unknown): string {
 /** Details carried by a thrown `@nestjs/terminus` `HealthCheckError` (`causes`), if any. */
 export function detailsOfError(error: unknown): Record<string, unknown> | undefined {
   const causes = (error as { causes?: unknown } | null)?.causes;
-  return typeof causes === 'object' && causes !== null ? (causes as Record<string, unknown>) : undefined;
+  return typeof causes === 'object' && causes !== null
+    ? (causes as Record<string, unknown>)
+    : undefined;
 }

@@ -26,7 +26,8 @@ export function interpretCheckValue(value: unknown): CheckOutcome {
   }
   if (typeof value !== 'object') return { status: 'up', details: { value } };
   const indicatorStatus = readIndicatorStatus(value);
-  if (indicatorStatus) return { status: indicatorStatus, details: value as Record<string, unknown> };
+  if (indicatorStatus)
+    return { status: indicatorStatus, details: value as Record<string, unknown> };
   return { status: 'up', details: value as Record<string, unknown> };
 }
 
@@ -35,7 +36,8 @@ export function readIndicatorStatus(value: object): HealthStatus | undefined {
   if (Array.isArray(value)) return undefined;
   let status: HealthStatus | undefined;
   for (const entry of Object.values(value)) {
-    const entryStatus: unknown = typeof entry === 'object' && entry !== null ? entry.status : undefined;
+    const entryStatus: unknown =
+      typeof entry === 'object' && entry !== null ? entry.status : undefined;
     if (!STATUSES.has(entryStatus)) return undefined;
     status = worstStatus(status ?? 'up', entryStatus as HealthStatus);
   }

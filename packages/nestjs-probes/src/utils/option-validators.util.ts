@@ -24,7 +24,8 @@ export const isDuration = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /** @internal */
-export const isPositiveDuration = (value: unknown): value is number => isDuration(value) && value > 0;
+export const isPositiveDuration = (value: unknown): value is number =>
+  isDuration(value) && value > 0;
 
 /** @internal */
 export const isProbeKind = (value: unknown): value is ProbeKind =>

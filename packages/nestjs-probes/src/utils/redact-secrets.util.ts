@@ -29,6 +29,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string | ((...groups: string[]) => 
 
 const SECRET_FIELD = new RegExp(`^(?:${SECRET_KEY})$|password|secret|token`, 'i');
 const MAX_TEXT = 500;
+const MAX_SCAN = 4 * MAX_TEXT;
 const MAX_DEPTH = 6;
 
 /**
@@ -38,11 +39,13 @@ const MAX_DEPTH = 6;
  * @internal
  */
 export function redactSecrets(text: string): string {
-  let redacted = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+  // Cut after redacting: a secret cut short (`user:pass` without its `@`) no longer matches its
+  // rule. The scan is still bounded, since some rules are quadratic on long runs of word characters.
+  let redacted = text.slice(0, MAX_SCAN);
   for (const [pattern, replacement] of RULES) {
     redacted = redacted.replace(pattern, replacement as (...groups: string[]) => string);
   }
-  return redacted;
+  return redacted.length > MAX_TEXT ? `${redacted.slice(0, MAX_TEXT)}…` : redacted;
 }
 
 /**
@@ -68,7 +71,7 @@ function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unkn
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     copy[key] =
-      SECRET_FIELD.test(key) && typeof field !== 'object'
+      SECRET_FIELD.test(key) && (typeof field !== 'object' || Array.isArray(field))
         ? REDACTED
         : redactValue(field, depth + 1, seen);
   }

@@ -48,7 +48,9 @@ export function resolveCheckDefinition(
   if (!isPlainObject(raw)) return fail('(options)', EXPECTED.object, raw);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_OPTIONS.has(key)) {
-      throw new HealthConfigurationError(UNKNOWN_CHECK_OPTION(site.className, site.methodName, key));
+      throw new HealthConfigurationError(
+        UNKNOWN_CHECK_OPTION(site.className, site.methodName, key),
+      );
     }
   }
   const options = raw as HealthCheckOptions;

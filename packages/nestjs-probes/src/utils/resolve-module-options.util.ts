@@ -81,22 +81,38 @@ export function resolveModuleOptions(
 }
 
 function validate({ defaults, details, probeTimeout, version }: ResolvedHealthOptions): void {
-  expect(typeof defaults.critical === 'boolean', 'defaults.critical', EXPECTED.boolean, defaults.critical);
+  expect(
+    typeof defaults.critical === 'boolean',
+    'defaults.critical',
+    EXPECTED.boolean,
+    defaults.critical,
+  );
   expect(isDuration(defaults.ttl), 'defaults.ttl', EXPECTED.duration, defaults.ttl);
-  expect(isPositiveDuration(defaults.timeout), 'defaults.timeout', EXPECTED.positiveDuration, defaults.timeout);
+  expect(
+    isPositiveDuration(defaults.timeout),
+    'defaults.timeout',
+    EXPECTED.positiveDuration,
+    defaults.timeout,
+  );
   expect(isRefreshMode(defaults.refresh), 'defaults.refresh', EXPECTED.refresh, defaults.refresh);
   const rolesValid =
     Array.isArray(details.roles) &&
     details.roles.length > 0 &&
     details.roles.every((role) => typeof role === 'string' && role.length > 0);
   expect(rolesValid, 'details.roles', EXPECTED.roles, details.roles);
-  expect(typeof details.rolesOf === 'function', 'details.rolesOf', EXPECTED.function, details.rolesOf);
+  expect(
+    typeof details.rolesOf === 'function',
+    'details.rolesOf',
+    EXPECTED.function,
+    details.rolesOf,
+  );
   expect(isPositiveDuration(probeTimeout), 'probeTimeout', EXPECTED.positiveDuration, probeTimeout);
   expect(version === undefined || typeof version === 'string', 'version', 'a string', version);
 }
 
 function expect(condition: boolean, option: string, expected: string, actual: unknown): void {
-  if (!condition) throw new HealthConfigurationError(INVALID_MODULE_OPTION(option, expected, actual));
+  if (!condition)
+    throw new HealthConfigurationError(INVALID_MODULE_OPTION(option, expected, actual));
 }
 
 /**

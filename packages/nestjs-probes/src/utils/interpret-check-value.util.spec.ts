@@ -1,0 +1,134 @@
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { CHECK_RETURNED_FALSE } from '../health.messages';
+import { degraded } from './health-status.util';
+import { interpretCheckValue } from './interpret-check-value.util';
+
+describe('interpretCheckValue', () => {
+  it.each([undefined, null, true])('reads %p as up without details', (value) => {
+    expect(interpretCheckValue(value)).toEqual({ status: 'up' });
+  });
+
+  it('reads false as down', () => {
+    expect(interpretCheckValue(false)).toEqual({
+      status: 'down',
+      error: CHECK_RETURNED_FALSE,
+    });
+  });
+
+  it('reads a plain object as up, with the object as details', () => {
+    const details = { latencyMs: 3, version: '16.2' };
+    expect(interpretCheckValue(details)).toEqual({ status: 'up', details });
+  });
+
+  it('reads an empty object as up', () => {
+    expect(interpretCheckValue({})).toMatchObject({ status: 'up' });
+  });
+
+  it('reads another primitive as up, with it as the value detail', () => {
+    expect(interpretCheckValue(42)).toEqual({
+      status: 'up',
+      details: { value: 42 },
+    });
+    expect(interpretCheckValue('ok')).toEqual({
+      status: 'up',
+      details: { value: 'ok' },
+    });
+  });
+
+  it('reads degraded(reason, details) as degraded, with the reason as error', () => {
+    expect(interpretCheckValue(degraded('pool saturated', { waiting: 12 }))).toEqual({
+      status: 'degraded',
+      error: 'pool saturated',
+      details: { waiting: 12 },
+    });
+  });
+
+  it('reads degraded(reason) without details', () => {
+    expect(interpretCheckValue(degraded('slow'))).toMatchObject({
+      status: 'degraded',
+      error: 'slow',
+    });
+  });
+
+  describe('@nestjs/terminus HealthIndicatorResult', () => {
+    it('reads { key: { status: "up" } } as up, keeping it as details', () => {
+      const value = { db: { status: 'up' } };
+      expect(interpretCheckValue(value)).toEqual({
+        status: 'up',
+        details: value,
+      });
+    });
+
+    it('reads a down entry as down', () => {
+      expect(interpretCheckValue({ db: { status: 'down', message: 'refused' } })).toMatchObject({
+        status: 'down',
+      });
+    });
+
+    it('takes the worst status over several keys, in any order', () => {
+      expect(interpretCheckValue({ a: { status: 'down' }, b: { status: 'up' } }).status).toBe(
+        'down',
+      );
+      expect(interpretCheckValue({ a: { status: 'degraded' }, b: { status: 'up' } }).status).toBe(
+        'degraded',
+      );
+      expect(interpretCheckValue({ a: { status: 'up' }, b: { status: 'down' } }).status).toBe(
+        'down',
+      );
+      expect(
+        interpretCheckValue({
+          a: { status: 'degraded' },
+          b: { status: 'down' },
+        }).status,
+      ).toBe('down');
+      expect(interpretCheckValue({ a: { status: 'up' }, b: { status: 'degraded' } }).status).toBe(
+        'degraded',
+      );
+    });
+
+    // up and down exist in Terminus 11 and 12 alike (this suite runs on both); degraded is Terminus
+    // 12 only and its shape is covered above.
+    it('reads results built by terminus HealthIndicatorService', () => {
+      const indicator = new HealthIndicatorService();
+      expect(interpretCheckValue(indicator.check('db').up({ ms: 2 }))).toMatchObject({
+        status: 'up',
+        details: { db: { status: 'up', ms: 2 } },
+      });
+      expect(interpretCheckValue(indicator.check('db').down('refused')).status).toBe('down');
+    });
+  });
+
+  describe('objects that only look like a terminus result', () => {
+    it('reads an entry without a status as plain details (up)', () => {
+      const value = { db: { status: 'up' }, pool: { size: 10 } };
+      expect(interpretCheckValue(value)).toEqual({
+        status: 'up',
+        details: value,
+      });
+    });
+
+    it('reads an unknown status as plain details (up)', () => {
+      const value = { db: { status: 'broken' } };
+      expect(interpretCheckValue(value)).toEqual({
+        status: 'up',
+        details: value,
+      });
+    });
+
+    it('reads a top-level status string as plain details (up)', () => {
+      const value = { status: 'down' };
+      expect(interpretCheckValue(value)).toEqual({
+        status: 'up',
+        details: value,
+      });
+    });
+
+    it('reads an array as up, with the array as details, even of status entries', () => {
+      const value = [{ status: 'down' }];
+      expect(interpretCheckValue(value)).toEqual({
+        status: 'up',
+        details: value,
+      });
+    });
+  });
+});

@@ -1,0 +1,237 @@
+import { HealthConfigurationError } from '../errors';
+import { ASYNC_PATH_MISMATCH, INVALID_MODULE_OPTION } from '../health.messages';
+import { type HealthModuleOptions } from '../interfaces';
+import { EXPECTED } from './option-validators.util';
+import { defaultRolesOf, normalisePath, resolveModuleOptions } from './resolve-module-options.util';
+
+const invalid = (option: string, expected: string, actual: unknown) =>
+  new HealthConfigurationError(INVALID_MODULE_OPTION(option, expected, actual));
+
+describe('resolveModuleOptions', () => {
+  it('fills every default', () => {
+    const resolved = resolveModuleOptions(undefined, 'health');
+    expect(resolved).toMatchObject({
+      path: 'health',
+      defaults: {
+        critical: true,
+        ttl: 5_000,
+        timeout: 2_000,
+        refresh: 'on-probe',
+      },
+      details: { roles: ['admin'], rolesOf: defaultRolesOf },
+      probeTimeout: 3_000,
+    });
+  });
+
+  it('treats empty options like no options', () => {
+    const { version: _ignored, ...fromEmpty } = resolveModuleOptions({}, 'health');
+    const { version: _alsoIgnored, ...fromNone } = resolveModuleOptions(undefined, 'health');
+    expect(fromEmpty).toEqual(fromNone);
+  });
+
+  it('keeps the options it is given', () => {
+    const rolesOf = () => ['ops'];
+    expect(
+      resolveModuleOptions(
+        {
+          path: 'health',
+          defaults: {
+            critical: false,
+            ttl: 0,
+            timeout: 100,
+            refresh: 'background',
+          },
+          details: { roles: ['ops', 'sre'], rolesOf },
+          probeTimeout: 1_000,
+          version: '1.2.3',
+        },
+        'health',
+      ),
+    ).toEqual({
+      path: 'health',
+      defaults: {
+        critical: false,
+        ttl: 0,
+        timeout: 100,
+        refresh: 'background',
+      },
+      details: { roles: ['ops', 'sre'], rolesOf },
+      probeTimeout: 1_000,
+      version: '1.2.3',
+    });
+  });
+
+  it('fills the defaults a partial object leaves out', () => {
+    expect(resolveModuleOptions({ defaults: { ttl: 10 } }, 'health').defaults).toEqual({
+      critical: true,
+      ttl: 10,
+      timeout: 2_000,
+      refresh: 'on-probe',
+    });
+  });
+
+  it('takes the version from npm_package_version by default', () => {
+    const saved = process.env.npm_package_version;
+    process.env.npm_package_version = '9.8.7';
+    try {
+      expect(resolveModuleOptions({}, 'health').version).toBe('9.8.7');
+    } finally {
+      if (saved === undefined) delete process.env.npm_package_version;
+      else process.env.npm_package_version = saved;
+    }
+  });
+
+  it('treats null like no options (a factory may return it)', () => {
+    expect(
+      resolveModuleOptions(null as unknown as HealthModuleOptions, 'health').defaults.ttl,
+    ).toBe(5_000);
+  });
+
+  it('throws a HealthConfigurationError', () => {
+    expect(() => resolveModuleOptions({ defaults: { ttl: -1 } }, 'health')).toThrow(
+      HealthConfigurationError,
+    );
+  });
+
+  it('uses the mounted path', () => {
+    expect(resolveModuleOptions({}, 'ops/health').path).toBe('ops/health');
+  });
+
+  it('accepts a path equal to the mounted one once normalised', () => {
+    expect(resolveModuleOptions({ path: '/ops/health/' }, 'ops/health').path).toBe('ops/health');
+  });
+
+  it('rejects a path that differs from the mounted one (async factory)', () => {
+    expect(() => resolveModuleOptions({ path: 'status' }, 'health')).toThrow(
+      new HealthConfigurationError(ASYNC_PATH_MISMATCH('health', 'status')),
+    );
+  });
+
+  it.each<[string, unknown, string, string, unknown]>([
+    ['a negative ttl', { defaults: { ttl: -1 } }, 'defaults.ttl', EXPECTED.duration, -1],
+    ['a NaN ttl', { defaults: { ttl: NaN } }, 'defaults.ttl', EXPECTED.duration, NaN],
+    [
+      'an infinite ttl',
+      { defaults: { ttl: Infinity } },
+      'defaults.ttl',
+      EXPECTED.duration,
+      Infinity,
+    ],
+    ['a string ttl', { defaults: { ttl: '5000' } }, 'defaults.ttl', EXPECTED.duration, '5000'],
+    [
+      'a negative timeout',
+      { defaults: { timeout: -1 } },
+      'defaults.timeout',
+      EXPECTED.positiveDuration,
+      -1,
+    ],
+    [
+      'a zero timeout',
+      { defaults: { timeout: 0 } },
+      'defaults.timeout',
+      EXPECTED.positiveDuration,
+      0,
+    ],
+    [
+      'a NaN timeout',
+      { defaults: { timeout: NaN } },
+      'defaults.timeout',
+      EXPECTED.positiveDuration,
+      NaN,
+    ],
+    [
+      'a string timeout',
+      { defaults: { timeout: '2000' } },
+      'defaults.timeout',
+      EXPECTED.positiveDuration,
+      '2000',
+    ],
+    [
+      'a bad refresh',
+      { defaults: { refresh: 'always' } },
+      'defaults.refresh',
+      EXPECTED.refresh,
+      'always',
+    ],
+    [
+      'a non-boolean critical',
+      { defaults: { critical: 1 } },
+      'defaults.critical',
+      EXPECTED.boolean,
+      1,
+    ],
+    ['non-object defaults', { defaults: 5 }, 'defaults', EXPECTED.object, 5],
+    ['non-object details', { details: 'admin' }, 'details', EXPECTED.object, 'admin'],
+    ['empty roles', { details: { roles: [] } }, 'details.roles', EXPECTED.roles, []],
+    [
+      'an empty role',
+      { details: { roles: ['admin', ''] } },
+      'details.roles',
+      EXPECTED.roles,
+      ['admin', ''],
+    ],
+    [
+      'roles as a string',
+      { details: { roles: 'admin' } },
+      'details.roles',
+      EXPECTED.roles,
+      'admin',
+    ],
+    [
+      'a non-function rolesOf',
+      { details: { rolesOf: 'user.roles' } },
+      'details.rolesOf',
+      EXPECTED.function,
+      'user.roles',
+    ],
+    ['a zero probeTimeout', { probeTimeout: 0 }, 'probeTimeout', EXPECTED.positiveDuration, 0],
+    ['a non-string version', { version: 1 }, 'version', 'a string', 1],
+    ['non-object options (string)', 'health', '(options)', EXPECTED.object, 'health'],
+    ['non-object options (array)', [], '(options)', EXPECTED.object, []],
+    ['a path with a space', { path: 'my health' }, 'path', EXPECTED.path, 'my health'],
+    ['a non-string path', { path: 42 }, 'path', EXPECTED.path, 42],
+  ])('rejects %s', (_case, options, option, expected, actual) => {
+    expect(() => resolveModuleOptions(options as HealthModuleOptions, 'health')).toThrow(
+      invalid(option, expected, actual),
+    );
+  });
+});
+
+describe('normalisePath', () => {
+  it.each([
+    ['health', 'health'],
+    ['/health', 'health'],
+    ['health/', 'health'],
+    ['//ops/health//', 'ops/health'],
+    ['', ''],
+    ['/', ''],
+    ['api/v1.0/_health-check~x', 'api/v1.0/_health-check~x'],
+  ])('%j → %j', (path, expected) => {
+    expect(normalisePath(path)).toBe(expected);
+  });
+
+  it.each([
+    ['a b'],
+    ['health?x=1'],
+    ['health#x'],
+    ['health%20x'],
+    [undefined],
+    [null],
+    [['health']],
+  ])('rejects %j', (path) => {
+    expect(() => normalisePath(path)).toThrow(invalid('path', EXPECTED.path, path));
+  });
+});
+
+describe('defaultRolesOf', () => {
+  it.each([
+    ['no request', undefined, undefined],
+    ['a request without user', {}, undefined],
+    ['a null user', { user: null }, undefined],
+    ['a user without roles', { user: { id: 1 } }, []],
+    ['a user with non-array roles', { user: { roles: 'admin' } }, []],
+    ['a user with roles', { user: { roles: ['admin', 'ops'] } }, ['admin', 'ops']],
+  ])('reads %s', (_case, request, expected) => {
+    expect(defaultRolesOf(request)).toEqual(expected);
+  });
+});

@@ -1,0 +1,205 @@
+import { type DynamicModule, Logger, type Provider } from '@nestjs/common';
+import { HealthConfigurationError, HealthModule, type HealthModuleOptions } from 'nestjs-probes';
+import {
+  ASYNC_PATH_MISMATCH,
+  DUPLICATE_HEALTH_CHECK,
+  INVALID_CHECK_OPTION,
+  INVALID_MODULE_OPTION,
+  NON_STATIC_PROVIDER,
+  TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
+  UNKNOWN_CHECK_OPTION,
+} from '../../src/health.messages';
+import { EXPECTED } from '../../src/utils/option-validators.util';
+import { AppModule } from '../src/app.module';
+import { HealthyHealth } from '../src/healthy.health';
+import {
+  DatabaseHealth,
+  LongTimeoutBackgroundHealth,
+  LongTimeoutHealth,
+  NaNTtlHealth,
+  NegativeTimeoutHealth,
+  NegativeTtlHealth,
+  OtherDatabaseHealth,
+  TextTimeoutHealth,
+  UnknownOptionHealth,
+  UnknownProbeHealth,
+} from '../src/misconfigured.health';
+import { ImplicitlyRequestScopedHealth, RequestScopedHealth } from '../src/request-scoped.health';
+import { TransientHealth } from '../src/transient.health';
+import { bootstrap } from '../src/test-app.util';
+
+/** Compiles and initialises `module`; resolves with what was thrown, or fails the test. */
+async function bootstrapError(module: DynamicModule): Promise<unknown> {
+  try {
+    const app = await bootstrap('express', module);
+    await app.close();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the application to fail bootstrapping');
+}
+
+async function expectConfigurationError(module: DynamicModule, message: string) {
+  const error = await bootstrapError(module);
+  expect(error).toBeInstanceOf(HealthConfigurationError);
+  expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
+}
+
+const withChecks = (providers: Provider[], options?: HealthModuleOptions) =>
+  AppModule.registerChecks(providers, options);
+
+describe('bootstrap errors', () => {
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  describe('duplicate names', () => {
+    it('rejects two checks given the same name', async () => {
+      await expectConfigurationError(
+        withChecks([DatabaseHealth, OtherDatabaseHealth]),
+        DUPLICATE_HEALTH_CHECK('database', 'DatabaseHealth.ping', 'OtherDatabaseHealth.query'),
+      );
+    });
+
+    it('rejects one class provided under two tokens (two instances, one default name)', async () => {
+      await expectConfigurationError(
+        withChecks([HealthyHealth, { provide: 'HEALTHY_COPY', useClass: HealthyHealth }]),
+        DUPLICATE_HEALTH_CHECK('HealthyHealth.ping', 'HealthyHealth.ping', 'HealthyHealth.ping'),
+      );
+    });
+  });
+
+  describe('scope', () => {
+    it.each([
+      ['request-scoped', RequestScopedHealth],
+      ['implicitly request-scoped (injects REQUEST)', ImplicitlyRequestScopedHealth],
+      ['transient', TransientHealth],
+    ])('rejects @HealthCheck on a %s provider', async (_kind, provider) => {
+      await expectConfigurationError(
+        withChecks([HealthyHealth, provider]),
+        NON_STATIC_PROVIDER(provider.name, 'ping'),
+      );
+    });
+  });
+
+  describe('check options', () => {
+    it.each([
+      [NegativeTtlHealth, 'ttl', EXPECTED.duration, -1],
+      [NaNTtlHealth, 'ttl', EXPECTED.duration, Number.NaN],
+      [NegativeTimeoutHealth, 'timeout', EXPECTED.positiveDuration, -100],
+      [TextTimeoutHealth, 'timeout', EXPECTED.positiveDuration, '100'],
+      [UnknownProbeHealth, 'probe', EXPECTED.probe, 'readyness'],
+    ])('rejects %p: option %s', async (provider, option, expected, actual) => {
+      await expectConfigurationError(
+        withChecks([provider]),
+        INVALID_CHECK_OPTION(provider.name, 'ping', option, expected, actual),
+      );
+    });
+
+    it('rejects an unknown option', async () => {
+      await expectConfigurationError(
+        withChecks([UnknownOptionHealth]),
+        UNKNOWN_CHECK_OPTION('UnknownOptionHealth', 'ping', 'ttL'),
+      );
+    });
+  });
+
+  describe('module options', () => {
+    it.each([
+      ['defaults.ttl', { defaults: { ttl: -5 } }, EXPECTED.duration, -5],
+      ['defaults.timeout', { defaults: { timeout: 0 } }, EXPECTED.positiveDuration, 0],
+      ['details.roles', { details: { roles: [] } }, EXPECTED.roles, []],
+      ['probeTimeout', { probeTimeout: Number.NaN }, EXPECTED.positiveDuration, Number.NaN],
+    ])('rejects forRoot with an invalid %s', async (option, options, expected, actual) => {
+      await expectConfigurationError(
+        withChecks([HealthyHealth], options as HealthModuleOptions),
+        INVALID_MODULE_OPTION(option, expected, actual),
+      );
+    });
+
+    it('rejects invalid options returned by an async factory', async () => {
+      await expectConfigurationError(
+        AppModule.registerAsync({
+          useFactory: () => ({ defaults: { ttl: -5 } }),
+        }),
+        INVALID_MODULE_OPTION('defaults.ttl', EXPECTED.duration, -5),
+      );
+    });
+
+    it('rejects a path that is not URL path segments, when forRoot is called', () => {
+      expect(() => HealthModule.forRoot({ path: 'health checks' })).toThrow(
+        new HealthConfigurationError(INVALID_MODULE_OPTION('path', EXPECTED.path, 'health checks')),
+      );
+    });
+
+    it('rejects a path returned by an async factory that differs from the mounted one', async () => {
+      await expectConfigurationError(
+        AppModule.registerAsync({ useFactory: () => ({ path: 'probes' }) }),
+        ASYNC_PATH_MISMATCH('health', 'probes'),
+      );
+    });
+  });
+
+  describe('timeout longer than the probe timeout', () => {
+    let warn: jest.SpyInstance;
+
+    beforeEach(() => {
+      warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    });
+
+    it('warns once at bootstrap, naming the check and both timeouts', async () => {
+      const app = await bootstrap('express', withChecks([LongTimeoutHealth, HealthyHealth]));
+      await app.close();
+      const expected = TIMEOUT_EXCEEDS_PROBE_TIMEOUT('LongTimeoutHealth.ping', 5000, 3000);
+      expect(warn.mock.calls.filter(([message]) => message === expected)).toHaveLength(1);
+      expect(
+        warn.mock.calls.filter(([message]) => String(message).includes('HealthyHealth')),
+      ).toEqual([]);
+    });
+
+    it('measures against probeTimeout when it is set', async () => {
+      const app = await bootstrap(
+        'express',
+        withChecks([LongTimeoutHealth], { probeTimeout: 6000 }),
+      );
+      await app.close();
+      expect(
+        warn.mock.calls.filter(([message]) => String(message).includes('LongTimeoutHealth')),
+      ).toEqual([]);
+    });
+
+    it('measures the default timeout (2000 ms) and defaults.timeout against probeTimeout', async () => {
+      const expected = TIMEOUT_EXCEEDS_PROBE_TIMEOUT('PlainHealth.ping', 2000, 1500);
+      let app = await bootstrap('express', AppModule.registerPlain({ probeTimeout: 1500 }));
+      await app.close();
+      expect(warn.mock.calls.filter(([message]) => message === expected)).toHaveLength(1);
+
+      warn.mockClear();
+      app = await bootstrap(
+        'express',
+        AppModule.registerPlain({
+          probeTimeout: 1500,
+          defaults: { timeout: 1000 },
+        }),
+      );
+      await app.close();
+      expect(
+        warn.mock.calls.filter(([message]) => String(message).includes('PlainHealth')),
+      ).toEqual([]);
+    });
+
+    it('does not warn for a background check, which no probe waits on', async () => {
+      const app = await bootstrap('express', withChecks([LongTimeoutBackgroundHealth]));
+      await app.close();
+      expect(
+        warn.mock.calls.filter(([message]) =>
+          String(message).includes('LongTimeoutBackgroundHealth'),
+        ),
+      ).toEqual([]);
+    });
+  });
+});

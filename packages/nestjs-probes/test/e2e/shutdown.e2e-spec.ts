@@ -1,0 +1,69 @@
+import { type INestApplication } from '@nestjs/common';
+import { AppModule } from '../src/app.module';
+import { BACKGROUND_TTL_MS, BackgroundHealth } from '../src/background.health';
+import { ShutdownRecorder } from '../src/shutdown-recorder.module';
+import { ADAPTERS, bootstrap, probe, sleep } from '../src/test-app.util';
+
+describe.each(ADAPTERS)('shutdown (%s)', (adapter) => {
+  let app: INestApplication;
+  let closed: boolean;
+
+  beforeEach(async () => {
+    closed = false;
+    app = await bootstrap(adapter, AppModule.registerShutdown());
+  });
+
+  afterEach(async () => {
+    if (!closed) await app.close();
+  });
+
+  async function close() {
+    closed = true;
+    await app.close();
+  }
+
+  it('answers ready 503 {"status":"down"} once shutdown began, while live stays 200', async () => {
+    expect((await probe(app, '/health/ready')).text).toBe('{"status":"up"}');
+    const recorder = app.get(ShutdownRecorder);
+    await close();
+
+    const ready = recorder.answers.get('/health/ready');
+    expect(ready).toMatchObject({
+      status: 503,
+      text: '{"status":"down"}',
+      cacheControl: 'no-store',
+    });
+    expect(ready?.contentType).toMatch(/^application\/json/);
+    const live = recorder.answers.get('/health/live');
+    expect(live).toMatchObject({
+      status: 200,
+      text: '{"status":"up"}',
+      cacheControl: 'no-store',
+    });
+    expect(live?.contentType).toMatch(/^application\/json/);
+  });
+
+  it('reports readiness down on the details endpoint during shutdown, checks still up', async () => {
+    const recorder = app.get(ShutdownRecorder);
+    await close();
+
+    const details = recorder.answers.get('/health/details');
+    expect(details?.status).toBe(503);
+    expect(details?.body.status).toBe('down');
+    expect(details?.body.probes).toMatchObject({
+      readiness: 'down',
+      liveness: 'up',
+    });
+    expect(details?.body.checks['HealthyHealth.ping'].status).toBe('up');
+  });
+
+  it('stops refreshing background checks', async () => {
+    const background = app.get(BackgroundHealth);
+    await sleep(BACKGROUND_TTL_MS * 2);
+    expect(background.runs).toBeGreaterThan(1);
+    await close();
+    const runs = background.runs;
+    await sleep(BACKGROUND_TTL_MS * 3);
+    expect(background.runs).toBe(runs);
+  });
+});

@@ -1,0 +1,45 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthCheck } from 'nestjs-probes';
+
+export const BACKGROUND_TTL_MS = 100;
+export const BACKGROUND_STALE_AFTER_MS = 400;
+
+/**
+ * Refreshed in the background every 100 ms; a result older than 400 ms is stale. `mode` decides
+ * the next runs: `up`, `down`, or `hang` (waits until aborted at 2 s, or until the app shuts down).
+ */
+@Injectable()
+export class BackgroundHealth implements OnApplicationShutdown {
+  runs = 0;
+  mode: 'up' | 'down' | 'hang' = 'up';
+  private readonly hanging = new Set<() => void>();
+
+  @HealthCheck({
+    refresh: 'background',
+    ttl: BACKGROUND_TTL_MS,
+    staleAfter: BACKGROUND_STALE_AFTER_MS,
+    timeout: 2000,
+  })
+  replica(signal: AbortSignal): Promise<void> | void {
+    this.runs += 1;
+    if (this.mode === 'down') throw new Error('replica lagging');
+    if (this.mode === 'hang') return this.hang(signal);
+  }
+
+  onApplicationShutdown(): void {
+    for (const release of this.hanging) release();
+  }
+
+  private hang(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const release = () => {
+        this.hanging.delete(release);
+        resolve();
+      };
+      this.hanging.add(release);
+      signal.addEventListener('abort', () => reject(signal.reason), {
+        once: true,
+      });
+    });
+  }
+}
