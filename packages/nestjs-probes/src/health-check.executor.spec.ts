@@ -389,5 +389,14 @@ describe('HealthCheckExecutor', () => {
       expect(subject.readiness()).toBe('up');
       expect(database.invoke).toHaveBeenCalledTimes(1);
     });
+
+    it('runs a ttl-0 startup check once per report, not again for the startup status', async () => {
+      const warmup = new FakeCheck('warmup', { probes: ['startup'], ttl: 0 });
+      warmup.status = 'down';
+      add(warmup);
+      const report = await executor().report();
+      expect(report.probes.startup).toBe('down');
+      expect(warmup.invoke).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -41,12 +41,17 @@ export class HealthCheckExecutor {
     return evaluate(this.registry.getByProbe('readiness'));
   }
 
-  /** `down` until bootstrap ends and every critical startup check has passed once; then `up` for good. */
-  startup(): HealthStatus | Promise<HealthStatus> {
+  /**
+   * `down` until bootstrap ends and every critical startup check has passed once; then `up` for good.
+   * `read` lets the details report reuse the results it already has.
+   */
+  startup(
+    read: (runner: HealthCheckRunner) => Reading = readNow,
+  ): HealthStatus | Promise<HealthStatus> {
     if (this.startupOpen) return 'up';
     if (!this.lifecycle.started) return 'down';
     const pending = this.registry.getByProbe('startup').filter((r) => !this.startupPassed.has(r));
-    const readings = pending.map((runner) => runner.read());
+    const readings = pending.map(read);
     if (readings.every(isSettled)) return this.recordStartup(pending, readings as CheckResult[]);
     return Promise.all(readings).then((results) => this.recordStartup(pending, results));
   }
@@ -55,7 +60,7 @@ export class HealthCheckExecutor {
     const runners = this.registry.getAll();
     const settled = await Promise.all(runners.map((runner) => runner.read()));
     const results: Results = new Map(runners.map((runner, i) => [runner, settled[i]]));
-    const probes = await this.probeStatuses(results);
+    const probes = this.probeStatuses(results);
     const checks: Record<string, HealthCheckReport> = {};
     for (const [runner, result] of results)
       checks[runner.definition.name] = toReport(runner, result);
@@ -69,13 +74,15 @@ export class HealthCheckExecutor {
     };
   }
 
-  private async probeStatuses(results: Results): Promise<Record<ProbeKind, HealthStatus>> {
+  private probeStatuses(results: Results): Record<ProbeKind, HealthStatus> {
+    const resultOf = (runner: HealthCheckRunner) => results.get(runner)!;
     const combineOf = (kind: ProbeKind) =>
-      combine(this.registry.getByProbe(kind).map((runner) => [runner, results.get(runner)!]));
+      combine(this.registry.getByProbe(kind).map((runner) => [runner, resultOf(runner)]));
     return {
       liveness: combineOf('liveness'),
       readiness: this.lifecycle.shuttingDown ? 'down' : combineOf('readiness'),
-      startup: await this.startup(),
+      // Every check was just read, so this is synchronous.
+      startup: this.startup(resultOf) as HealthStatus,
     };
   }
 
@@ -117,6 +124,8 @@ function combine(pairs: ReadonlyArray<readonly [HealthCheckRunner, CheckResult]>
 function effectiveStatus(runner: HealthCheckRunner, result: CheckResult): HealthStatus {
   return result.status === 'down' && !runner.definition.critical ? 'degraded' : result.status;
 }
+
+const readNow = (runner: HealthCheckRunner): Reading => runner.read();
 
 function isSettled(reading: Reading): reading is CheckResult {
   return !(reading instanceof Promise);
