@@ -102,10 +102,11 @@ export class HealthCheckExecutor {
 
 function evaluate(runners: readonly HealthCheckRunner[]): HealthStatus | Promise<HealthStatus> {
   let status: HealthStatus = 'up';
+  const now = performance.now();
   for (const runner of runners) {
-    const reading = runner.read();
+    const reading = runner.read(now);
     if (!isSettled(reading)) {
-      const readings = runners.map((r) => r.read());
+      const readings = runners.map((r) => r.read(now));
       return Promise.all(readings).then((all) => combine(runners.map((r, i) => [r, all[i]])));
     }
     status = worstStatus(status, effectiveStatus(runner, reading));

@@ -47,14 +47,15 @@ export class HealthCheckRunner {
     return this.last;
   }
 
-  read(): CheckResult | Promise<CheckResult> {
+  /** `now` lets a probe read the clock once for all its checks. */
+  read(now = performance.now()): CheckResult | Promise<CheckResult> {
     const last = this.last;
     if (!last) return this.refresh();
     if (this.definition.refresh === 'background') {
-      const age = performance.now() - last.finishedAt;
+      const age = now - last.finishedAt;
       return age > this.definition.staleAfter ? this.staleResult(last, age) : last;
     }
-    return performance.now() < this.freshUntil ? last : this.refresh();
+    return now < this.freshUntil ? last : this.refresh();
   }
 
   /** Starts a run unless one is already in flight, and returns it. */
