@@ -31,6 +31,7 @@ const shared: Config = {
   moduleNameMapper: {
     ...nestPackages,
     '^nestjs-probes$': '<rootDir>/packages/nestjs-probes/src/index.ts',
+    '^nestjs-probes/(typeorm|ioredis|system|http)$': '<rootDir>/packages/nestjs-probes/src/$1/index.ts',
     '^@app/auth$': '<rootDir>/libs/auth/src/index.ts',
   },
   rootDir: __dirname,
@@ -47,6 +48,13 @@ const config: Config = {
       ...shared,
       displayName: 'nestjs-probes:e2e',
       testMatch: ['<rootDir>/packages/nestjs-probes/test/**/*.e2e-spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'nestjs-probes:faults',
+      // Each row stops, kills or freezes a server and waits for detection and recovery.
+      testTimeout: 30_000,
+      testMatch: ['<rootDir>/packages/nestjs-probes/test/faults/**/*.fault-spec.ts'],
     },
     {
       ...shared,

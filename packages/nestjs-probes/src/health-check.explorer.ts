@@ -42,7 +42,7 @@ export class HealthCheckExplorer implements OnModuleInit {
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
       const raw = this.accessor.getOptions(prototype[methodName]);
       if (raw === undefined) continue;
-      const className = wrapper.metatype?.name || String(wrapper.name);
+      const className = classNameOf(prototype) ?? (wrapper.metatype?.name || String(wrapper.name));
       if (!isStatic) throw new HealthConfigurationError(NON_STATIC_PROVIDER(className, methodName));
       this.register(wrapper.instance, className, methodName, raw);
     }
@@ -66,6 +66,14 @@ export class HealthCheckExplorer implements OnModuleInit {
     }
     this.registry.add(new HealthCheckRunner(definition, this.logger));
   }
+}
+
+/** A factory provider's metatype is the factory: the instance's own class names it better. */
+function classNameOf(prototype: Record<string, unknown>): string | undefined {
+  const constructor = prototype.constructor;
+  return typeof constructor === 'function' && constructor !== Object && constructor.name
+    ? constructor.name
+    : undefined;
 }
 
 /** Null-prototype objects and primitives (`useValue: 42`) cannot carry decorated methods. */

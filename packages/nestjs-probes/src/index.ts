@@ -4,4 +4,9 @@ export { HealthAdminGuard } from './guards/health-admin.guard';
 export { HealthModule } from './health.module';
 export { getHealthOptionsToken } from './health.providers';
 export * from './interfaces';
-export { degraded, type HealthCheckDegraded } from './utils/health-status.util';
+export {
+  degraded,
+  down,
+  type HealthCheckDegraded,
+  type HealthCheckDown,
+} from './utils/health-status.util';

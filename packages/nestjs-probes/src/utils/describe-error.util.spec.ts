@@ -1,8 +1,22 @@
+import { runInNewContext } from 'node:vm';
 import { describeError, detailsOfError } from './describe-error.util';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
 describe('describeError', () => {
+  it('reads an Error from another realm as an Error, not as a thrown object', () => {
+    const foreign = runInNewContext(
+      'Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED", port: 5432 })',
+    );
+    expect(foreign instanceof Error).toBe(false);
+    expect(describeError(foreign)).toBe(
+      describeError(
+        Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }),
+      ),
+    );
+    expect(describeError(foreign)).not.toMatch(/non-Error|5432/);
+  });
+
   it('returns the message of an Error', () => {
     expect(describeError(new Error('pool closed'))).toBe('pool closed');
   });

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { redactSecrets } from './redact-secrets.util';
 
 /**
@@ -8,11 +9,15 @@ import { redactSecrets } from './redact-secrets.util';
  * @internal
  */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return redactSecrets(describeThrown(error));
+  // `instanceof` fails across realms (Jest's sandbox, vm contexts); isNativeError does not.
+  if (!(error instanceof Error) && !types.isNativeError(error)) {
+    return redactSecrets(describeThrown(error));
+  }
   const code = (error as { code?: unknown }).code;
   let message = error.message;
-  if (!message && error instanceof AggregateError) {
-    message = [...new Set(error.errors.map((inner) => describeError(inner)))].join('; ');
+  if (!message && Array.isArray((error as AggregateError).errors)) {
+    const inner = (error as AggregateError).errors;
+    message = [...new Set(inner.map((each) => describeError(each)))].join('; ');
   }
   const kind = typeof code === 'string' && !message.includes(code) ? `${code}: ` : '';
   return redactSecrets(`${kind}${message || error.name}`);

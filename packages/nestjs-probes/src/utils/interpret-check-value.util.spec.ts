@@ -1,6 +1,6 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { CHECK_RETURNED_FALSE } from '../health.messages';
-import { degraded } from './health-status.util';
+import { degraded, down } from './health-status.util';
 import { interpretCheckValue } from './interpret-check-value.util';
 
 describe('interpretCheckValue', () => {
@@ -47,6 +47,14 @@ describe('interpretCheckValue', () => {
     expect(interpretCheckValue(degraded('slow'))).toMatchObject({
       status: 'degraded',
       error: 'slow',
+    });
+  });
+
+  it('reads down(reason, details) as down, keeping the figures as details', () => {
+    expect(interpretCheckValue(down('disk almost full', { freeBytes: 1024 }))).toEqual({
+      status: 'down',
+      error: 'disk almost full',
+      details: { freeBytes: 1024 },
     });
   });
 

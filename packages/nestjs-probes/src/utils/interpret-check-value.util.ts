@@ -1,5 +1,5 @@
 import { CHECK_RETURNED_FALSE } from '../health.messages';
-import { isDegradedOutcome, worstStatus } from './health-status.util';
+import { isDegradedOutcome, isDownOutcome, worstStatus } from './health-status.util';
 import { type HealthStatus } from '../interfaces';
 
 /** @internal */
@@ -13,6 +13,7 @@ const STATUSES: ReadonlySet<unknown> = new Set(['up', 'degraded', 'down']);
 
 /**
  * Reads what a check resolved with: nothing (up), a plain object of details (up), `degraded(...)`,
+ * `down(...)`,
  * a `@nestjs/terminus` `HealthIndicatorResult` (`{ key: { status } }`, whose worst status wins),
  * or `false` (down, since that is what a boolean check means by it).
  *
@@ -21,6 +22,7 @@ const STATUSES: ReadonlySet<unknown> = new Set(['up', 'degraded', 'down']);
 export function interpretCheckValue(value: unknown): CheckOutcome {
   if (value === undefined || value === null || value === true) return { status: 'up' };
   if (value === false) return { status: 'down', error: CHECK_RETURNED_FALSE };
+  if (isDownOutcome(value)) return { status: 'down', error: value.reason, details: value.details };
   if (isDegradedOutcome(value)) {
     return { status: 'degraded', error: value.reason, details: value.details };
   }

@@ -1,9 +1,20 @@
-import { type HealthCheckRefresh, type ProbeKind } from '../interfaces';
+import { type HealthCheckOptions, type HealthCheckRefresh, type ProbeKind } from '../interfaces';
 
 /** @internal */
 export const PROBE_KINDS: readonly ProbeKind[] = ['liveness', 'readiness', 'startup'];
 /** @internal */
 export const REFRESH_MODES: readonly HealthCheckRefresh[] = ['on-probe', 'background'];
+
+/** @internal Every key of `HealthCheckOptions`, in the order messages list them. */
+export const HEALTH_CHECK_OPTION_KEYS: readonly (keyof HealthCheckOptions)[] = [
+  'name',
+  'critical',
+  'ttl',
+  'timeout',
+  'probe',
+  'refresh',
+  'staleAfter',
+];
 
 /** @internal */
 export const EXPECTED = {
@@ -38,3 +49,27 @@ export const isRefreshMode = (value: unknown): value is HealthCheckRefresh =>
 /** @internal */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** @internal Expected-value texts of the ready-made checks' own options. */
+export const EXPECTED_READY_MADE = {
+  bytes: 'a finite number of bytes > 0',
+  percent: 'a percentage > 0 and <= 100',
+  milliseconds: 'a finite number of milliseconds > 0',
+  resolution: 'a whole number of milliseconds >= 1',
+  diskPath: 'a non-empty string',
+  url: 'an http: or https: URL (a string or URL)',
+  urlCredentials: 'a URL without credentials (send them in "headers")',
+  method: 'one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+  status: 'an HTTP status code (a whole number from 100 to 599) or a [min, max] range of them',
+  headers: 'an object of header names to string values',
+  headerValue: 'a string',
+  header: 'a valid HTTP header name with a value free of CR, LF and NUL (value not shown)',
+} as const;
+
+/** @internal */
+export const isPositiveFinite = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0;
+
+/** @internal In (0, 100]. */
+export const isPercent = (value: unknown): value is number =>
+  isPositiveFinite(value) && value <= 100;

@@ -4,6 +4,7 @@ import { INVALID_CHECK_OPTION, UNKNOWN_CHECK_OPTION } from '../health.messages';
 import { type HealthCheckOptions, type ProbeKind } from '../interfaces';
 import {
   EXPECTED,
+  HEALTH_CHECK_OPTION_KEYS,
   isDuration,
   isPlainObject,
   isPositiveDuration,
@@ -12,15 +13,7 @@ import {
 } from './option-validators.util';
 import { type ResolvedHealthOptions } from './resolve-module-options.util';
 
-const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof HealthCheckOptions>([
-  'name',
-  'critical',
-  'ttl',
-  'timeout',
-  'probe',
-  'refresh',
-  'staleAfter',
-]);
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(HEALTH_CHECK_OPTION_KEYS);
 
 /** @internal */
 export interface CheckSite {

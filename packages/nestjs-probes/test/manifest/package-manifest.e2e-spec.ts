@@ -6,6 +6,8 @@ const packageDir = join(__dirname, '..', '..');
 const repoRoot = join(packageDir, '..', '..');
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 
+const SUBPATHS = ['typeorm', 'ioredis', 'system', 'http'];
+
 describe('nestjs-probes package manifest', () => {
   it('is named nestjs-probes and ships only its build and docs', () => {
     expect(manifest.name).toBe('nestjs-probes');
@@ -22,13 +24,53 @@ describe('nestjs-probes package manifest', () => {
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
-  it('declares NestJS 11 and 12 as peers', () => {
+  it.each(SUBPATHS)('exports the ready-made checks of ./%s', (subpath) => {
+    expect(manifest.exports[`./${subpath}`]).toEqual({
+      types: `./dist/${subpath}/index.d.ts`,
+      default: `./dist/${subpath}/index.js`,
+    });
+    expect(manifest.typesVersions['*'][subpath]).toEqual([`./dist/${subpath}/index.d.ts`]);
+  });
+
+  it('declares NestJS 11 and 12 as peers, and the drivers as optional ones', () => {
     expect(manifest.peerDependencies).toEqual({
       '@nestjs/common': '^11.0.0 || ^12.0.0',
       '@nestjs/core': '^11.0.0 || ^12.0.0',
       'reflect-metadata': expect.any(String),
       rxjs: expect.any(String),
+      ioredis: '^5.0.0',
+      typeorm: '^0.3.0 || ^1.0.0',
     });
+    expect(manifest.peerDependenciesMeta).toEqual({
+      ioredis: { optional: true },
+      typeorm: { optional: true },
+    });
+  });
+
+  it('loads the root, system and http entry points without typeorm or ioredis installed', () => {
+    // Fails any require of an optional driver, as on a machine without it.
+    const script = `const Module = require('module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (/^(typeorm|ioredis|pg|mysql2)(\\/|$)/.test(request)) throw new Error('not installed: ' + request);
+        return load.call(this, request, ...rest);
+      };
+      const names = ['nestjs-probes', 'nestjs-probes/system', 'nestjs-probes/http', 'nestjs-probes/ioredis']
+        .map((entry) => Object.keys(require(entry)).sort().join(','));
+      console.log(JSON.stringify(names));`;
+    const [root, system, http, ioredis] = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString(),
+    );
+    expect(root).toContain('HealthModule');
+    expect(system).toBe('DiskHealthModule,EventLoopHealthModule,MemoryHealthModule');
+    expect(http).toBe('HttpHealthModule');
+    expect(ioredis).toBe('IoRedisHealthModule');
+  });
+
+  it('loads nestjs-probes/typeorm with typeorm installed', () => {
+    const script = `console.log(Object.keys(require('nestjs-probes/typeorm')).join(','));`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
+    expect(output.trim()).toBe('TypeOrmHealthModule');
   });
 
   it('resolves from the repository root after the build, with its public API', () => {
@@ -43,6 +85,7 @@ describe('nestjs-probes package manifest', () => {
         'HealthModule',
         'HealthCheck',
         'degraded',
+        'down',
         'HealthAdminGuard',
         'HealthConfigurationError',
         'HealthCheckTimeoutError',

@@ -60,3 +60,20 @@ export function hostProcess(): NodeJS.Process {
   const HostFunction = setTimeout.constructor as FunctionConstructor;
   return new HostFunction('return process')() as NodeJS.Process;
 }
+
+/**
+ * Fails each test of the enclosing `describe` in which a rejection went unhandled. Call it after
+ * the `afterEach` that closes the app: Jest runs `afterEach` hooks in the order they were declared,
+ * so the check then also sees rejections raised while closing.
+ */
+export function failOnUnhandledRejections(): void {
+  let unhandledRejection: jest.Mock;
+  beforeEach(() => {
+    unhandledRejection = jest.fn();
+    hostProcess().on('unhandledRejection', unhandledRejection);
+  });
+  afterEach(() => {
+    hostProcess().off('unhandledRejection', unhandledRejection);
+    expect(unhandledRejection).not.toHaveBeenCalled();
+  });
+}

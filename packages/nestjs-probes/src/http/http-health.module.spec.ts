@@ -1,0 +1,109 @@
+import { type FactoryProvider } from '@nestjs/common';
+import { HealthConfigurationError } from '../errors';
+import { INVALID_READY_MADE_OPTION } from '../health.messages';
+import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
+import { type HttpHealthCheck } from './http-health.check';
+import { HttpHealthModule } from './http-health.module';
+import { type HttpHealthOptions } from './http-health-options.interface';
+
+function instantiate(options: HttpHealthOptions): HttpHealthCheck {
+  const provider = HttpHealthModule.register(options).providers![1] as FactoryProvider;
+  return provider.useFactory(options) as HttpHealthCheck;
+}
+
+const resolvedOf = (options: HttpHealthOptions) => instantiate(options)['options'];
+
+function errorOf(options: Partial<HttpHealthOptions>): Error {
+  try {
+    instantiate({ url: 'http://localhost/health', ...options });
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a configuration error');
+}
+
+const invalid = (option: string, expected: string, actual: unknown) =>
+  new HealthConfigurationError(
+    INVALID_READY_MADE_OPTION('HttpHealthModule', 'HttpHealthCheck', option, expected, actual),
+  );
+
+describe('HttpHealthModule.register', () => {
+  it('defaults to GET, 2xx, no headers and no latency threshold', () => {
+    expect(resolvedOf({ url: 'http://localhost:8080/health' })).toEqual({
+      url: 'http://localhost:8080/health',
+      method: 'GET',
+      expectedStatus: [200, 299],
+      headers: {},
+      degradedAboveMs: undefined,
+    });
+  });
+
+  it('takes a URL object, a lower-case method, one status code and headers', () => {
+    expect(
+      resolvedOf({
+        url: new URL('https://example.com/status?full=1'),
+        method: 'head',
+        expectedStatus: 204,
+        headers: { 'x-api-key': 'k' },
+        degradedAboveMs: 300,
+      }),
+    ).toEqual({
+      url: 'https://example.com/status?full=1',
+      method: 'HEAD',
+      expectedStatus: [204, 204],
+      headers: { 'x-api-key': 'k' },
+      degradedAboveMs: 300,
+    });
+  });
+
+  it.each([undefined, 42, 'not a url', 'ftp://files.example.com/', 'file:///etc/passwd'])(
+    'fails on url %p',
+    (url) => {
+      expect(errorOf({ url: url as string })).toEqual(invalid('url', EXPECTED_READY_MADE.url, url));
+    },
+  );
+
+  it('fails on a URL with credentials, without showing them', () => {
+    const error = errorOf({ url: 'https://admin:hunter2@example.com/health' });
+    expect(error).toEqual(
+      invalid('url', EXPECTED_READY_MADE.urlCredentials, 'https://***@example.com/health'),
+    );
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it.each(['CONNECT', 'TRACE', 'FETCH', 7])('fails on method %p', (method) => {
+    expect(errorOf({ method: method as 'GET' })).toEqual(
+      invalid('method', EXPECTED_READY_MADE.method, method),
+    );
+  });
+
+  it.each([99, 600, 200.5, '200', [299, 200], [200], [200, 299, 300]])(
+    'fails on expectedStatus %p',
+    (expectedStatus) => {
+      expect(errorOf({ expectedStatus: expectedStatus as number })).toEqual(
+        invalid('expectedStatus', EXPECTED_READY_MADE.status, expectedStatus),
+      );
+    },
+  );
+
+  it('fails on headers that are not an object of strings, never showing a value', () => {
+    expect(errorOf({ headers: 'x' as never })).toEqual(
+      invalid('headers', EXPECTED_READY_MADE.headers, 'x'),
+    );
+    expect(errorOf({ headers: { authorization: Buffer.from('s3cret') as never } })).toEqual(
+      invalid('headers.authorization', EXPECTED_READY_MADE.headerValue, 'object'),
+    );
+    const injected = errorOf({ headers: { authorization: 'Bearer s3cret\r\nx-evil: 1' } });
+    expect(injected).toEqual(invalid('headers.authorization', EXPECTED_READY_MADE.header, '***'));
+    expect(injected.message).not.toContain('s3cret');
+    expect(errorOf({ headers: { 'bad name': 'v' } })).toEqual(
+      invalid('headers.bad name', EXPECTED_READY_MADE.header, '***'),
+    );
+  });
+
+  it.each([0, -1, NaN])('fails on degradedAboveMs %p', (degradedAboveMs) => {
+    expect(errorOf({ degradedAboveMs })).toEqual(
+      invalid('degradedAboveMs', EXPECTED_READY_MADE.milliseconds, degradedAboveMs),
+    );
+  });
+});

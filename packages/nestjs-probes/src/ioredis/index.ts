@@ -1,0 +1,3 @@
+export { type IoRedisHealthOptions } from './ioredis-health-options.interface';
+export { IoRedisHealthModule } from './ioredis-health.module';
+export { type RedisInfoFigures } from './redis-info.util';

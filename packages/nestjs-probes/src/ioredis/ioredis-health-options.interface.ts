@@ -1,0 +1,32 @@
+import { type InjectionToken } from '@nestjs/common';
+import { type ReadyMadeCheckOptions } from '../interfaces';
+
+/**
+ * Options of `IoRedisHealthModule.register()`.
+ *
+ * @publicApi
+ */
+export interface IoRedisHealthOptions extends ReadyMadeCheckOptions {
+  /**
+   * The token under which the app provides its ioredis client (`Redis` or `Cluster`). The check
+   * uses that client; it never opens a connection of its own.
+   */
+  client: InjectionToken;
+  /**
+   * A `PING` slower than this (milliseconds) reports `degraded`.
+   * @default undefined (latency alone never degrades)
+   */
+  degradedAboveMs?: number;
+  /**
+   * Whether to read `INFO memory` and `INFO replication` (used memory, maxmemory, role) into the
+   * details, in the same round trip as the `PING`. Standalone and Sentinel clients only.
+   * @default true
+   */
+  info?: boolean;
+}
+
+/** @internal */
+export interface ResolvedIoRedisHealthOptions {
+  readonly degradedAboveMs?: number;
+  readonly info: boolean;
+}

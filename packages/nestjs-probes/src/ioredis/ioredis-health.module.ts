@@ -1,0 +1,50 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EXPECTED, isPositiveDuration } from '../utils/option-validators.util';
+import { registerReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { IoRedisHealthCheck } from './ioredis-health.check';
+import {
+  type IoRedisHealthOptions,
+  type ResolvedIoRedisHealthOptions,
+} from './ioredis-health-options.interface';
+
+const EXPECTED_CLIENT_TOKEN = "the injection token of the app's ioredis client";
+const EXPECTED_CLIENT_INSTANCE = 'the token of an ioredis Redis or Cluster instance';
+
+function isIoRedisClient(value: unknown): boolean {
+  const client = value as { status?: unknown; ping?: unknown } | null | undefined;
+  return typeof client?.status === 'string' && typeof client.ping === 'function';
+}
+
+/**
+ * Registers a readiness check of the app's ioredis client (default name `'redis'`): down at once
+ * when the client is not `ready`, otherwise `PING` within the timeout, with latency, role and
+ * memory figures. It uses the client given by `client` and never opens a connection.
+ *
+ * @example
+ * ```ts
+ * imports: [HealthModule.forRoot(), IoRedisHealthModule.register({ client: REDIS, critical: false, imports: [CacheModule] })]
+ * ```
+ * @publicApi
+ */
+@Module({})
+export class IoRedisHealthModule {
+  static register(options: IoRedisHealthOptions): DynamicModule {
+    return registerReadyMadeCheck<IoRedisHealthOptions, ResolvedIoRedisHealthOptions>({
+      module: IoRedisHealthModule,
+      implementation: IoRedisHealthCheck,
+      defaultName: 'redis',
+      options,
+      ownOptions: ['client', 'degradedAboveMs', 'info'],
+      inject: options?.client === undefined ? [] : [options.client],
+      resolve: ({ client, degradedAboveMs, info = true }, fail, [instance]) => {
+        if (client === undefined) fail('client', EXPECTED_CLIENT_TOKEN, client);
+        if (!isIoRedisClient(instance)) fail('client', EXPECTED_CLIENT_INSTANCE, instance);
+        if (degradedAboveMs !== undefined && !isPositiveDuration(degradedAboveMs)) {
+          fail('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs);
+        }
+        if (typeof info !== 'boolean') fail('info', EXPECTED.boolean, info);
+        return { degradedAboveMs, info };
+      },
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export { type PoolFigures } from './pool-figures.util';
+export { type TypeOrmHealthOptions } from './typeorm-health-options.interface';
+export { TypeOrmHealthModule } from './typeorm-health.module';

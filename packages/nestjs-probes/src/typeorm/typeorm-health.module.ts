@@ -1,0 +1,53 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EXPECTED, isPositiveDuration } from '../utils/option-validators.util';
+import { registerReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { TypeOrmHealthCheck } from './typeorm-health.check';
+import {
+  type ResolvedTypeOrmHealthOptions,
+  type TypeOrmHealthOptions,
+} from './typeorm-health-options.interface';
+
+const EXPECTED_DATA_SOURCE = 'the token of a TypeORM DataSource';
+
+// Duck-typed: the app may load another copy of typeorm than the one this package resolves.
+function isDataSource(value: unknown): boolean {
+  const source = value as { options?: unknown; query?: unknown } | null | undefined;
+  return typeof source?.query === 'function' && typeof source.options === 'object';
+}
+
+/**
+ * Registers a readiness check of the app's TypeORM `DataSource` (default name `'typeorm'`):
+ * `SELECT 1` and its latency, plus the pool's size, idle and waiting figures for `pg` and `mysql2`.
+ * A pool saturated by user traffic is `degraded`, not `down`; the check is `down` only when the
+ * database does not answer or the `DataSource` is not initialized.
+ *
+ * @example
+ * ```ts
+ * imports: [TypeOrmModule.forRoot(...), HealthModule.forRoot(), TypeOrmHealthModule.register({ name: 'postgres', timeout: 1000 })]
+ * ```
+ * @publicApi
+ */
+@Module({})
+export class TypeOrmHealthModule {
+  static register(options: TypeOrmHealthOptions = {}): DynamicModule {
+    return registerReadyMadeCheck<TypeOrmHealthOptions, ResolvedTypeOrmHealthOptions>({
+      module: TypeOrmHealthModule,
+      implementation: TypeOrmHealthCheck,
+      defaultName: 'typeorm',
+      options,
+      ownOptions: ['dataSource', 'degradedAboveMs', 'sideConnection'],
+      inject: [options?.dataSource ?? DataSource],
+      resolve: ({ degradedAboveMs, sideConnection = true }, fail, [instance]) => {
+        if (!isDataSource(instance)) fail('dataSource', EXPECTED_DATA_SOURCE, instance);
+        if (degradedAboveMs !== undefined && !isPositiveDuration(degradedAboveMs)) {
+          fail('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs);
+        }
+        if (typeof sideConnection !== 'boolean') {
+          fail('sideConnection', EXPECTED.boolean, sideConnection);
+        }
+        return { degradedAboveMs, sideConnection };
+      },
+    });
+  }
+}
