@@ -52,8 +52,6 @@ const config: Config = {
     {
       ...shared,
       displayName: 'nestjs-probes:faults',
-      // Each row stops, kills or freezes a server and waits for detection and recovery.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/packages/nestjs-probes/test/faults/**/*.fault-spec.ts'],
     },
     {

@@ -11,18 +11,14 @@ import {
   pollReadiness,
   UP,
 } from './fault-probe.util';
-import { ensureServing } from './ensure-serving.util';
 import { FaultReport } from './fault-report.util';
-import { type FaultScenario, type FaultTimings, runFaultRow } from './fault-row.util';
+import { type FaultScenario, runFaultRow } from './fault-row.util';
+import { TIMEOUT_MS, TIMINGS, TTL_MS } from './fault-timings';
 
-const TTL_MS = 500;
-const TIMEOUT_MS = 500;
-const TIMINGS: FaultTimings = {
-  withinMs: TTL_MS + TIMEOUT_MS + 150,
-  probeWithinMs: TIMEOUT_MS + 250,
-};
 const POOL_SIZE = 2;
 
+// Each row stops, kills or freezes a server and waits for detection and recovery.
+jest.setTimeout(30_000);
 const report = new FaultReport('postgres');
 let server: ThrowawayPostgres;
 
@@ -55,7 +51,7 @@ describe.each([
 
   afterEach(async () => {
     await app?.close();
-    await ensureServing(server);
+    await server.ensureServing();
   });
   failOnUnhandledRejections();
 

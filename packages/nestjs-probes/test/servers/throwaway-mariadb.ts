@@ -1,18 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ConnectionOptions } from 'mysql2/promise';
-import { onFreePort, waitForFreePort } from './free-port';
+import { onFreePort } from './free-port';
 import { findMariaDbProgram, initMariaDbDataDir, mariaDbUserOptions } from './mariadb-binaries';
 import { runMysqlQuery } from './mysql-query';
-import { ServerProcess } from './server-process';
 import { makeTempDir, removeTempDir } from './temp-dir';
-import { waitUntilServing } from './wait-until-serving';
+import { type ServerLaunch, ThrowawayServer } from './throwaway-server';
 
 const HOST = '127.0.0.1';
 const DATABASE = 'test';
-const READY_WITHIN_MS = 20_000;
-const STOP_WITHIN_MS = 15_000;
-const KILL_WITHIN_MS = 5_000;
+const DEADLINES = { readyWithinMs: 20_000, stopWithinMs: 15_000, killWithinMs: 5_000 };
 /** Small and fast, for `mariadb-install-db` and `mariadbd` alike. */
 const SETTINGS = [
   '--skip-log-bin',
@@ -42,16 +39,14 @@ export interface MariaDbConnectionOptions {
  * its own process group and working in that data dir. User `root` without a password, database
  * `test`. Always `destroy()` it.
  */
-export class ThrowawayMariaDb {
-  private server?: ServerProcess;
-
+export class ThrowawayMariaDb extends ThrowawayServer {
   private constructor(
     private readonly mariadbd: string,
-    /** The temp dir holding its data dir, socket, pid file and log. */
-    readonly dir: string,
-    /** The TCP port, the same across restarts. */
-    readonly port: number,
-  ) {}
+    dir: string,
+    port: number,
+  ) {
+    super(dir, port, 'MariaDB', DEADLINES);
+  }
 
   /** Creates a data dir with an empty `test` database and serves it; resolves once it answers queries. */
   static async start(): Promise<ThrowawayMariaDb> {
@@ -87,38 +82,6 @@ export class ThrowawayMariaDb {
     return { host: HOST, port: this.port, user: 'root', database: DATABASE };
   }
 
-  /** SIGTERM: mariadbd ends its connections, shuts InnoDB down cleanly and exits. */
-  async stop(): Promise<void> {
-    const server = this.running();
-    if (server.isFrozen) server.resume();
-    server.signal('SIGTERM');
-    await server.waitForExit(STOP_WITHIN_MS);
-  }
-
-  /** SIGKILL; resolves once it exited and the port is free. */
-  async kill(): Promise<void> {
-    await this.running().kill(KILL_WITHIN_MS);
-    await waitForFreePort(this.port, KILL_WITHIN_MS);
-  }
-
-  /** SIGSTOP: connections stay open but nothing answers. */
-  freeze(): void {
-    this.running().freeze();
-  }
-
-  /** SIGCONT after `freeze()`. */
-  resume(): void {
-    this.running().resume();
-  }
-
-  /** Serves the same data dir on the same port again after `stop()` or `kill()` (InnoDB recovers). */
-  async restart(): Promise<void> {
-    if (this.server?.running) {
-      throw new Error('ThrowawayMariaDb.restart(): stop() or kill() it first');
-    }
-    await this.launch();
-  }
-
   /** Client connections open right now, not counting the one that asks. */
   async connectionCount(): Promise<number> {
     const [row] = await runMysqlQuery(
@@ -129,18 +92,11 @@ export class ThrowawayMariaDb {
     return Number(row.count);
   }
 
-  /** Kills whatever still runs (frozen or not) and removes the data dir. */
-  async destroy(): Promise<void> {
-    await this.server?.kill(KILL_WITHIN_MS);
-    this.server = undefined;
-    await removeTempDir(this.dir);
-  }
-
-  private async launch(): Promise<void> {
+  protected launchSpec(): ServerLaunch {
     // mariadbd works in its data dir, inside this.dir: ServerProcess and the exit reaper find it.
-    const server = ServerProcess.spawn(
-      this.mariadbd,
-      [
+    return {
+      command: this.mariadbd,
+      args: [
         '--no-defaults', // must come first
         `--datadir=${join(this.dir, 'data')}`,
         ...[`--port=${this.port}`, `--bind-address=${HOST}`],
@@ -151,27 +107,14 @@ export class ThrowawayMariaDb {
         ...mariaDbUserOptions(),
         ...SETTINGS,
       ],
-      { cwd: this.dir, logFile: join(this.dir, 'mariadb.log') },
-    );
-    this.server = server;
-    await waitUntilServing(server, {
-      name: 'MariaDB',
-      port: this.port,
-      answers: () => this.answers(),
-      timeoutMs: READY_WITHIN_MS,
-      killWithinMs: KILL_WITHIN_MS,
-    });
+      logName: 'mariadb.log',
+    };
   }
 
-  private answers(): Promise<boolean> {
+  protected answers(): Promise<boolean> {
     return runMysqlQuery(this.clientOptions, 'SELECT 1', 500).then(
       () => true,
       () => false,
     );
-  }
-
-  private running(): ServerProcess {
-    if (!this.server?.running) throw new Error('ThrowawayMariaDb: the server is not running');
-    return this.server;
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ClientConfig } from 'pg';
-import { onFreePort, waitForFreePort } from './free-port';
+import { onFreePort } from './free-port';
 import { withPgClient } from './pg-client';
 import {
   readPostmasterPid,
@@ -13,14 +13,12 @@ import {
   giveToPostgresUser,
   initPostgresCluster,
 } from './postgres-binaries';
-import { ServerProcess } from './server-process';
+import { type ServerProcess } from './server-process';
 import { makeTempDir, removeTempDir } from './temp-dir';
-import { waitUntilServing } from './wait-until-serving';
+import { type ServerLaunch, ThrowawayServer } from './throwaway-server';
 
 const HOST = '127.0.0.1';
-const READY_WITHIN_MS = 20_000;
-const STOP_WITHIN_MS = 15_000;
-const KILL_WITHIN_MS = 5_000;
+const DEADLINES = { readyWithinMs: 20_000, stopWithinMs: 15_000, killWithinMs: 5_000 };
 const SETTINGS = {
   listen_addresses: HOST,
   fsync: 'off',
@@ -43,16 +41,14 @@ export interface PostgresConnectionOptions {
  * the `postgres` OS user through runuser when root). Faults hit the postmaster and every backend.
  * Trust authentication, user and database `postgres`. Always `destroy()` it.
  */
-export class ThrowawayPostgres {
-  private server?: ServerProcess;
-
+export class ThrowawayPostgres extends ThrowawayServer {
   private constructor(
     private readonly binDir: string,
-    /** The temp dir holding its cluster, socket and log. */
-    readonly dir: string,
-    /** The TCP port, the same across restarts. */
-    readonly port: number,
-  ) {}
+    dir: string,
+    port: number,
+  ) {
+    super(dir, port, 'PostgreSQL', DEADLINES);
+  }
 
   /** Creates a cluster (`initdb`, once) and serves it; resolves once it answers queries. */
   static async start(): Promise<ThrowawayPostgres> {
@@ -88,38 +84,23 @@ export class ThrowawayPostgres {
     return { host: HOST, port: this.port, user: 'postgres', database: 'postgres' };
   }
 
-  /** Fast shutdown (SIGINT to the postmaster): backends are ended, then the server exits. */
-  async stop(): Promise<void> {
-    const server = this.running();
-    if (server.isFrozen) server.resume();
+  /** Fast shutdown: SIGINT to the postmaster, which ends the backends, then exits. */
+  protected override requestStop(server: ServerProcess): void {
     // Under runuser the group leader is runuser, which would not pass SIGINT on.
     process.kill(readPostmasterPid(this.dataDir) ?? server.pgid, 'SIGINT');
-    await server.waitForExit(STOP_WITHIN_MS);
+    // runuser stops itself when its child stops (job control), and may do so again after a
+    // resume; a stopped runuser could not reap the postmaster and exit.
+    server.signal('SIGCONT');
   }
 
-  /** SIGKILL to the postmaster and its backends; resolves once all exited and the port is free. */
-  async kill(): Promise<void> {
-    await this.running().kill(KILL_WITHIN_MS);
-    await waitForFreePort(this.port, KILL_WITHIN_MS);
-  }
-
-  /** SIGSTOP to the postmaster and its backends: connections stay open but nothing answers. */
-  freeze(): void {
-    this.running().freeze();
-  }
-
-  /** SIGCONT after `freeze()`. */
-  resume(): void {
-    this.running().resume();
-  }
-
-  /** Serves the same cluster on the same port again after `stop()` or `kill()`. */
-  async restart(): Promise<void> {
-    if (this.server?.running) {
-      throw new Error('ThrowawayPostgres.restart(): stop() or kill() it first');
-    }
+  /** After a kill, the postmaster's lock files would stop the new one. */
+  protected override async beforeRestart(): Promise<void> {
     await removeStaleLockFiles(this.dataDir, this.dir, this.port);
-    await this.launch();
+  }
+
+  /** A SIGKILLed postmaster leaves its shared memory segment behind. */
+  protected override afterDestroy(): void {
+    releaseOrphanedSharedMemory(this.dataDir);
   }
 
   /** Client connections open right now, not counting the one that asks. */
@@ -133,43 +114,19 @@ export class ThrowawayPostgres {
     return rows[0].count;
   }
 
-  /** Kills whatever still runs (frozen or not) and removes the cluster. */
-  async destroy(): Promise<void> {
-    await this.server?.kill(KILL_WITHIN_MS);
-    this.server = undefined;
-    releaseOrphanedSharedMemory(this.dataDir);
-    await removeTempDir(this.dir);
-  }
-
-  private async launch(): Promise<void> {
+  protected launchSpec(): ServerLaunch {
     const [command, args] = asPostgresUser(join(this.binDir, 'postgres'), [
       ...['-D', this.dataDir, '-p', String(this.port), '-k', this.dir],
       ...Object.entries(SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ]);
-    const server = ServerProcess.spawn(command, args, {
-      cwd: this.dir,
-      logFile: join(this.dir, 'postgres.log'),
-    });
-    this.server = server;
-    await waitUntilServing(server, {
-      name: 'PostgreSQL',
-      port: this.port,
-      answers: () => this.answers(),
-      timeoutMs: READY_WITHIN_MS,
-      killWithinMs: KILL_WITHIN_MS,
-    });
+    return { command, args, logName: 'postgres.log' };
   }
 
-  private answers(): Promise<boolean> {
+  protected answers(): Promise<boolean> {
     return withPgClient(this.clientConfig, (client) => client.query('SELECT 1')).then(
       () => true,
       () => false,
     );
-  }
-
-  private running(): ServerProcess {
-    if (!this.server?.running) throw new Error('ThrowawayPostgres: the server is not running');
-    return this.server;
   }
 
   private get dataDir(): string {
