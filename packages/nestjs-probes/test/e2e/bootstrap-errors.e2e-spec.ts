@@ -26,18 +26,7 @@ import {
 } from '../src/misconfigured.health';
 import { ImplicitlyRequestScopedHealth, RequestScopedHealth } from '../src/request-scoped.health';
 import { TransientHealth } from '../src/transient.health';
-import { bootstrap } from '../src/test-app.util';
-
-/** Compiles and initialises `module`; resolves with what was thrown, or fails the test. */
-async function bootstrapError(module: DynamicModule): Promise<unknown> {
-  try {
-    const app = await bootstrap('express', module);
-    await app.close();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the application to fail bootstrapping');
-}
+import { bootstrap, bootstrapError } from '../src/test-app.util';
 
 async function expectConfigurationError(module: DynamicModule, message: string) {
   const error = await bootstrapError(module);

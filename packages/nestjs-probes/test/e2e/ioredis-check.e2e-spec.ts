@@ -10,9 +10,9 @@ import { ThrowawayRedis } from '../servers/throwaway-redis';
 import {
   ADAPTERS,
   bootstrap,
-  createApp,
   probe,
   failOnUnhandledRejections,
+  bootstrapError,
 } from '../src/test-app.util';
 
 const ADMIN = 'admin';
@@ -122,14 +122,8 @@ describe('IoRedisHealthModule options', () => {
   // A client that never connects: a failed bootstrap leaves nobody to close it.
   const idle = { lazyConnect: true };
 
-  async function bootError(module: ReturnType<typeof CacheHealthModule.register>) {
-    const app = await createApp('express', module).catch((error: unknown) => error);
-    if (!(app instanceof Error)) await (app as INestApplication).close();
-    return app;
-  }
-
   it('fails bootstrap without a client token, naming module, class and option', async () => {
-    const error = await bootError(CacheHealthModule.register(idle, [{ client: undefined }]));
+    const error = await bootstrapError(CacheHealthModule.register(idle, [{ client: undefined }]));
     expect(error).toBeInstanceOf(HealthConfigurationError);
     expect((error as Error).message).toBe(
       INVALID_READY_MADE_OPTION(
@@ -148,7 +142,7 @@ describe('IoRedisHealthModule options', () => {
       providers: [{ provide: 'TEST:NOT_REDIS', useValue: { status: 'ready' } }],
       exports: ['TEST:NOT_REDIS'],
     };
-    const error = await bootError(
+    const error = await bootstrapError(
       AppModule.registerChecks([], {}, [
         IoRedisHealthModule.register({ client: 'TEST:NOT_REDIS', imports: [notAClient] }),
       ]),
@@ -165,7 +159,9 @@ describe('IoRedisHealthModule options', () => {
   });
 
   it('fails bootstrap on a bad info option', async () => {
-    const error = await bootError(CacheHealthModule.register(idle, [{ info: 'yes' as never }]));
+    const error = await bootstrapError(
+      CacheHealthModule.register(idle, [{ info: 'yes' as never }]),
+    );
     expect((error as Error).message).toBe(
       INVALID_READY_MADE_OPTION(
         'IoRedisHealthModule',

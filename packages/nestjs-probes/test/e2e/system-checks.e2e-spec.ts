@@ -13,7 +13,14 @@ import {
 } from '../../src/health.messages';
 import { EXPECTED_READY_MADE } from '../../src/utils/option-validators.util';
 import { AppModule } from '../src/app.module';
-import { ADAPTERS, bootstrap, probe, sleep, failOnUnhandledRejections } from '../src/test-app.util';
+import {
+  ADAPTERS,
+  bootstrap,
+  probe,
+  sleep,
+  failOnUnhandledRejections,
+  bootstrapError,
+} from '../src/test-app.util';
 
 type Imports = Parameters<typeof AppModule.registerChecks>[2];
 
@@ -202,18 +209,8 @@ describe.each(ADAPTERS)('system checks (%s)', (adapter) => {
 });
 
 describe('system check options', () => {
-  async function bootError(module: ReturnType<typeof withChecks>): Promise<unknown> {
-    return bootstrap('express', module).then(
-      async (app) => {
-        await app.close();
-        throw new Error('expected the application to fail bootstrapping');
-      },
-      (error: unknown) => error,
-    );
-  }
-
   it('fails bootstrap on a bad disk threshold, naming module, class and option', async () => {
-    const error = await bootError(
+    const error = await bootstrapError(
       withChecks(DiskHealthModule.register({ downBelow: { percent: 0 } })),
     );
     expect(error).toBeInstanceOf(HealthConfigurationError);
@@ -229,7 +226,7 @@ describe('system check options', () => {
   });
 
   it('fails bootstrap on memory thresholds in the wrong order', async () => {
-    const error = await bootError(
+    const error = await bootstrapError(
       withChecks(
         MemoryHealthModule.register({
           degradedAbove: { rssBytes: 2048 },
@@ -249,7 +246,7 @@ describe('system check options', () => {
   });
 
   it('fails bootstrap on an unknown event-loop option', async () => {
-    const error = await bootError(
+    const error = await bootstrapError(
       withChecks(EventLoopHealthModule.register({ thresholdMs: 5 } as never)),
     );
     expect((error as Error).message).toBe(

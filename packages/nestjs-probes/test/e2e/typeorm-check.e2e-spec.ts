@@ -20,6 +20,7 @@ import {
   probe,
   sleep,
   failOnUnhandledRejections,
+  bootstrapError,
 } from '../src/test-app.util';
 
 const ADMIN = 'admin';
@@ -159,14 +160,8 @@ describe('TypeOrmHealthModule options', () => {
   // Never connected: a failed bootstrap leaves nobody to destroy it.
   const idle = { initialize: false };
 
-  async function bootError(module: ReturnType<typeof DatabaseHealthModule.register>) {
-    const app = await createApp('express', module).catch((error: unknown) => error);
-    if (!(app instanceof Error)) await (app as INestApplication).close();
-    return app;
-  }
-
   it('fails bootstrap on a bad option, naming module, class and option', async () => {
-    const error = await bootError(
+    const error = await bootstrapError(
       DatabaseHealthModule.register(idle, [{ degradedAboveMs: -1 } as never]),
     );
     expect(error).toBeInstanceOf(HealthConfigurationError);
@@ -182,7 +177,9 @@ describe('TypeOrmHealthModule options', () => {
   });
 
   it('fails bootstrap on an unknown option', async () => {
-    const error = await bootError(DatabaseHealthModule.register(idle, [{ poolsize: 2 } as never]));
+    const error = await bootstrapError(
+      DatabaseHealthModule.register(idle, [{ poolsize: 2 } as never]),
+    );
     expect((error as Error).message).toBe(
       UNKNOWN_READY_MADE_OPTION('TypeOrmHealthModule', 'TypeOrmHealthCheck', 'poolsize', [
         'name',
@@ -206,7 +203,7 @@ describe('TypeOrmHealthModule options', () => {
       providers: [{ provide: 'TEST:NOT_A_SOURCE', useValue: 'postgres://db' }],
       exports: ['TEST:NOT_A_SOURCE'],
     };
-    const error = await bootError(
+    const error = await bootstrapError(
       AppModule.registerChecks([], {}, [
         TypeOrmHealthModule.register({ dataSource: 'TEST:NOT_A_SOURCE', imports: [notASource] }),
       ]),

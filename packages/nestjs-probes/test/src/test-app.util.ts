@@ -47,6 +47,17 @@ export function probe(app: INestApplication, path: string, roles?: string): requ
   return roles === undefined ? test : test.set(TEST_ROLES_HEADER, roles);
 }
 
+/** Compiles and initialises `module`; resolves with what was thrown, or fails the test. */
+export async function bootstrapError(module: DynamicModule): Promise<unknown> {
+  try {
+    const app = await bootstrap('express', module);
+    await app.close();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the application to fail bootstrapping');
+}
+
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
