@@ -174,15 +174,39 @@ describe('HealthCheckExecutor', () => {
       expect(check.invoke).not.toHaveBeenCalled();
     });
 
-    it('ignores liveness and startup checks', async () => {
+    it('ignores liveness checks', async () => {
       const live = new FakeCheck('live', { probes: ['liveness'] });
-      const startup = new FakeCheck('startup', { probes: ['startup'] });
       live.status = 'down';
-      startup.status = 'down';
-      add(live, startup);
+      add(live);
       expect(executor().readiness()).toBe('up');
       expect(live.invoke).not.toHaveBeenCalled();
-      expect(startup.invoke).not.toHaveBeenCalled();
+    });
+
+    it('is down before bootstrap ends, even with every check up', () => {
+      const check = new FakeCheck('a');
+      add(check);
+      lifecycle.started = false;
+      expect(executor().readiness()).toBe('down');
+      expect(check.invoke).not.toHaveBeenCalled();
+    });
+
+    it('is down until the startup probe has opened, then no longer runs startup checks', async () => {
+      const ready = new FakeCheck('ready');
+      const startup = new FakeCheck('startup', { probes: ['startup'], ttl: 0 });
+      startup.status = 'down';
+      add(ready, startup);
+      const subject = executor();
+
+      await expect(subject.readiness()).resolves.toBe('down');
+      expect(ready.invoke).not.toHaveBeenCalled();
+
+      startup.status = 'up';
+      await expect(subject.readiness()).resolves.toBe('up');
+      expect(startup.invoke).toHaveBeenCalledTimes(2);
+
+      startup.status = 'down';
+      await expect(Promise.resolve(subject.readiness())).resolves.toBe('up');
+      expect(startup.invoke).toHaveBeenCalledTimes(2);
     });
   });
 

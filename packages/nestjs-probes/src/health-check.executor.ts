@@ -36,9 +36,13 @@ export class HealthCheckExecutor {
     return evaluate(this.registry.getByProbe('liveness'));
   }
 
+  /** `down` while shutting down and until the startup probe has opened: ready implies started. */
   readiness(): HealthStatus | Promise<HealthStatus> {
     if (this.lifecycle.shuttingDown) return 'down';
-    return evaluate(this.registry.getByProbe('readiness'));
+    if (this.startupOpen) return evaluate(this.registry.getByProbe('readiness'));
+    const startup = this.startup();
+    if (isSettled(startup)) return this.readinessAfter(startup);
+    return startup.then((status) => this.readinessAfter(status));
   }
 
   /**
@@ -78,12 +82,18 @@ export class HealthCheckExecutor {
     const resultOf = (runner: HealthCheckRunner) => results.get(runner)!;
     const combineOf = (kind: ProbeKind) =>
       combine(this.registry.getByProbe(kind).map((runner) => [runner, resultOf(runner)]));
+    // Every check was just read, so this is synchronous.
+    const startup = this.startup(resultOf) as HealthStatus;
+    const blocked = this.lifecycle.shuttingDown || startup !== 'up';
     return {
       liveness: combineOf('liveness'),
-      readiness: this.lifecycle.shuttingDown ? 'down' : combineOf('readiness'),
-      // Every check was just read, so this is synchronous.
-      startup: this.startup(resultOf) as HealthStatus,
+      readiness: blocked ? 'down' : combineOf('readiness'),
+      startup,
     };
+  }
+
+  private readinessAfter(startup: HealthStatus): HealthStatus | Promise<HealthStatus> {
+    return startup === 'up' ? evaluate(this.registry.getByProbe('readiness')) : 'down';
   }
 
   private recordStartup(
@@ -128,7 +138,7 @@ function effectiveStatus(runner: HealthCheckRunner, result: CheckResult): Health
 
 const readNow = (runner: HealthCheckRunner): Reading => runner.read();
 
-function isSettled(reading: Reading): reading is CheckResult {
+function isSettled<T>(reading: T | Promise<T>): reading is T {
   return !(reading instanceof Promise);
 }
 

@@ -1,29 +1,37 @@
 import {
-  type BeforeApplicationShutdown,
+  Inject,
   Injectable,
+  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HEALTH_RESOLVED_OPTIONS, LOGGER_CONTEXT } from './health.constants';
+import { SHUTDOWN_DRAINING } from './health.messages';
 import { HealthCheckRegistry } from './health-check.registry';
 import { HealthCheckScheduler } from './health-check.scheduler';
+import { type ResolvedHealthOptions } from './utils/resolve-module-options.util';
 
 /**
  * Knows where the application is in its life: the startup probe opens only after bootstrap, and
- * readiness answers 503 from the moment shutdown begins, so the load balancer drains this instance
+ * readiness answers 503 from the first shutdown hook on, so the load balancer drains this instance
  * while liveness stays 200 and in-flight requests finish.
  *
  * @internal
  */
 @Injectable()
 export class HealthLifecycleWatcher
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
 {
   started = false;
   shuttingDown = false;
+  private readonly logger = new Logger(LOGGER_CONTEXT);
 
   constructor(
     private readonly registry: HealthCheckRegistry,
     private readonly scheduler: HealthCheckScheduler,
+    @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,9 +39,18 @@ export class HealthLifecycleWatcher
     this.scheduler.start(this.registry.getAll());
   }
 
-  beforeApplicationShutdown(): void {
+  /**
+   * `onModuleDestroy` is the first hook of `app.close()`, before any `beforeApplicationShutdown` or
+   * connection-closing `onApplicationShutdown`: holding it for the drain delay keeps every
+   * dependency open while the load balancer catches up.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
     this.scheduler.stop();
+    const { drainDelay } = this.options.shutdown;
+    if (drainDelay === 0) return;
+    this.logger.log(SHUTDOWN_DRAINING(drainDelay));
+    await sleep(drainDelay);
   }
 
   onApplicationShutdown(): void {

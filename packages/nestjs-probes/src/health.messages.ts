@@ -164,3 +164,7 @@ export const EXPECTED_THRESHOLD_ORDER = (
   otherDefaulted: boolean,
 ) =>
   `${comparison} than ${other} (${otherValue}${otherDefaulted ? ' by default' : ''}), so that down is stricter than degraded`;
+
+/** @internal */
+export const SHUTDOWN_DRAINING = (drainDelayMs: number) =>
+  `Shutting down: readiness answers 503; serving on for ${drainDelayMs} ms so load balancers stop routing here before the listener closes`;

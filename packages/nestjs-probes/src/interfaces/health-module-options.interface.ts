@@ -36,6 +36,21 @@ export interface HealthDetailsOptions {
 }
 
 /**
+ * What readiness does when the application shuts down.
+ *
+ * @publicApi
+ */
+export interface HealthShutdownOptions {
+  /**
+   * Milliseconds to keep serving after readiness turned 503 and before Nest goes on to close the
+   * listener, so load balancers and Kubernetes endpoints stop routing here first. Choose more than
+   * the readiness probe's `periodSeconds × failureThreshold`, and less than the grace period.
+   * @default 0
+   */
+  drainDelay?: number;
+}
+
+/**
  * Options of `HealthModule.forRoot()` / `forRootAsync()`. All are optional.
  *
  * @publicApi
@@ -57,6 +72,8 @@ export interface HealthModuleOptions {
    * @default 3000
    */
   probeTimeout?: number;
+  /** Shutdown behaviour: readiness turns 503 at the first shutdown hook, then drains. */
+  shutdown?: HealthShutdownOptions;
   /**
    * Version shown by the details endpoint.
    * @default process.env.npm_package_version, else the `version` of `./package.json`

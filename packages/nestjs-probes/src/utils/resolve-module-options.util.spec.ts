@@ -20,6 +20,7 @@ describe('resolveModuleOptions', () => {
       },
       details: { roles: ['admin'], rolesOf: defaultRolesOf },
       probeTimeout: 3_000,
+      shutdown: { drainDelay: 0 },
     });
   });
 
@@ -43,6 +44,7 @@ describe('resolveModuleOptions', () => {
           },
           details: { roles: ['ops', 'sre'], rolesOf },
           probeTimeout: 1_000,
+          shutdown: { drainDelay: 5_000 },
           version: '1.2.3',
         },
         'health',
@@ -57,8 +59,13 @@ describe('resolveModuleOptions', () => {
       },
       details: { roles: ['ops', 'sre'], rolesOf },
       probeTimeout: 1_000,
+      shutdown: { drainDelay: 5_000 },
       version: '1.2.3',
     });
+  });
+
+  it('drains for 0 ms by default', () => {
+    expect(resolveModuleOptions({}, 'health').shutdown).toEqual({ drainDelay: 0 });
   });
 
   it('fills the defaults a partial object leaves out', () => {
@@ -185,6 +192,14 @@ describe('resolveModuleOptions', () => {
       'user.roles',
     ],
     ['a zero probeTimeout', { probeTimeout: 0 }, 'probeTimeout', EXPECTED.positiveDuration, 0],
+    [
+      'a negative drainDelay',
+      { shutdown: { drainDelay: -1 } },
+      'shutdown.drainDelay',
+      EXPECTED.duration,
+      -1,
+    ],
+    ['a non-object shutdown', { shutdown: 5000 }, 'shutdown', EXPECTED.object, 5000],
     ['a non-string version', { version: 1 }, 'version', 'a string', 1],
     ['non-object options (string)', 'health', '(options)', EXPECTED.object, 'health'],
     ['non-object options (array)', [], '(options)', EXPECTED.object, []],

@@ -31,6 +31,7 @@ export interface ResolvedHealthOptions {
     readonly rolesOf: (request: any) => readonly string[] | undefined;
   };
   readonly probeTimeout: number;
+  readonly shutdown: { readonly drainDelay: number };
   readonly version?: string;
 }
 
@@ -61,6 +62,8 @@ export function resolveModuleOptions(
   expect(isPlainObject(defaults), 'defaults', EXPECTED.object, defaults);
   const details = given.details ?? {};
   expect(isPlainObject(details), 'details', EXPECTED.object, details);
+  const shutdown = given.shutdown ?? {};
+  expect(isPlainObject(shutdown), 'shutdown', EXPECTED.object, shutdown);
   const resolved: ResolvedHealthOptions = {
     path: mountedPath,
     defaults: {
@@ -74,13 +77,15 @@ export function resolveModuleOptions(
       rolesOf: details.rolesOf ?? defaultRolesOf,
     },
     probeTimeout: given.probeTimeout ?? DEFAULT_PROBE_TIMEOUT_MS,
+    shutdown: { drainDelay: shutdown.drainDelay ?? 0 },
     version: given.version ?? readAppVersion(),
   };
   validate(resolved);
   return resolved;
 }
 
-function validate({ defaults, details, probeTimeout, version }: ResolvedHealthOptions): void {
+function validate(resolved: ResolvedHealthOptions): void {
+  const { defaults, details, probeTimeout, shutdown, version } = resolved;
   expect(
     typeof defaults.critical === 'boolean',
     'defaults.critical',
@@ -107,6 +112,12 @@ function validate({ defaults, details, probeTimeout, version }: ResolvedHealthOp
     details.rolesOf,
   );
   expect(isPositiveDuration(probeTimeout), 'probeTimeout', EXPECTED.positiveDuration, probeTimeout);
+  expect(
+    isDuration(shutdown.drainDelay),
+    'shutdown.drainDelay',
+    EXPECTED.duration,
+    shutdown.drainDelay,
+  );
   expect(version === undefined || typeof version === 'string', 'version', 'a string', version);
 }
 

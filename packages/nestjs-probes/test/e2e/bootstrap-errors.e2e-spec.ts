@@ -103,6 +103,7 @@ describe('bootstrap errors', () => {
       ['defaults.timeout', { defaults: { timeout: 0 } }, EXPECTED.positiveDuration, 0],
       ['details.roles', { details: { roles: [] } }, EXPECTED.roles, []],
       ['probeTimeout', { probeTimeout: Number.NaN }, EXPECTED.positiveDuration, Number.NaN],
+      ['shutdown.drainDelay', { shutdown: { drainDelay: '5s' } }, EXPECTED.duration, '5s'],
     ])('rejects forRoot with an invalid %s', async (option, options, expected, actual) => {
       await expectConfigurationError(
         withChecks([HealthyHealth], options as HealthModuleOptions),

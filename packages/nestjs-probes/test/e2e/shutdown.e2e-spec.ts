@@ -66,4 +66,33 @@ describe.each(ADAPTERS)('shutdown (%s)', (adapter) => {
     await sleep(BACKGROUND_TTL_MS * 3);
     expect(background.runs).toBe(runs);
   });
+
+  describe('with a drain delay', () => {
+    const DRAIN_MS = 400;
+
+    it('answers ready 503 at once, keeps serving for the drain delay, then closes', async () => {
+      await app.close();
+      app = await bootstrap(
+        adapter,
+        AppModule.registerShutdown({ shutdown: { drainDelay: DRAIN_MS } }),
+      );
+      await app.listen(0, '127.0.0.1');
+      const base = await app.getUrl();
+      const get = async (path: string) => (await fetch(base + path)).status;
+      expect(await get('/health/ready')).toBe(200);
+
+      const closeStarted = Date.now();
+      let closedAt = 0;
+      const closing$ = close().then(() => (closedAt = Date.now()));
+      await sleep(20);
+      expect(await get('/health/ready')).toBe(503);
+      expect(await get('/health/live')).toBe(200);
+      await sleep(DRAIN_MS / 2);
+      expect(closedAt).toBe(0);
+      expect(await get('/health/live')).toBe(200);
+      await closing$;
+      expect(closedAt - closeStarted).toBeGreaterThanOrEqual(DRAIN_MS - 5);
+      await expect(fetch(base + '/health/live')).rejects.toThrow();
+    });
+  });
 });

@@ -90,8 +90,8 @@ export class AppModule {
   }
 
   /** `ShutdownRecorder` calls the probes from inside `app.close()`. */
-  static registerShutdown(): DynamicModule {
-    return AppModule.registerChecks([HealthyHealth, LivenessHealth, BackgroundHealth], {}, [
+  static registerShutdown(options: HealthModuleOptions = {}): DynamicModule {
+    return AppModule.registerChecks([HealthyHealth, LivenessHealth, BackgroundHealth], options, [
       ShutdownRecorderModule,
     ]);
   }
