@@ -5,6 +5,7 @@ import {
   type HttpHealthDetails,
   type ResolvedHttpHealthOptions,
 } from './http-health-options.interface';
+import { describeFetchFailure } from '../utils/describe-fetch-failure.util';
 
 /** Bodies up to this size are read to the end, so the connection goes back to the pool. */
 const MAX_DRAINED_BYTES = 64 * 1024;
@@ -46,7 +47,7 @@ export class HttpHealthCheck implements ReadyMadeCheck {
       if (signal.aborted) throw signal.reason;
       // fetch says only "fetch failed"; the reason (ECONNREFUSED, a TLS error) is its cause.
       const cause = (error as { cause?: unknown } | null)?.cause ?? error;
-      throw new Error(HTTP_REQUEST_FAILED(describeCause(cause)), { cause });
+      throw new Error(HTTP_REQUEST_FAILED(describeFetchFailure(cause)), { cause });
     }
   }
 }
@@ -61,22 +62,4 @@ async function drain(response: Response): Promise<void> {
     read += chunk.value.byteLength;
   }
   await reader.cancel();
-}
-
-/**
- * The code and message of a fetch failure's cause, read by shape: undici may throw from another
- * realm (a VM context, Jest), where `instanceof Error` is false. The runner redacts the result.
- */
-function describeCause(cause: unknown): string {
-  const { code, message, errors } = (cause ?? {}) as {
-    code?: unknown;
-    message?: unknown;
-    errors?: unknown;
-  };
-  // Happy eyeballs (`localhost` as ::1 and 127.0.0.1) fails with an AggregateError and no message.
-  if (!message && Array.isArray(errors) && errors.length > 0) {
-    return [...new Set(errors.map(describeCause))].join('; ');
-  }
-  const text = typeof message === 'string' && message ? message : String(cause);
-  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }

@@ -32,6 +32,18 @@ describe('nestjs-probes package manifest', () => {
     expect(manifest.typesVersions['*'][subpath]).toEqual([`./dist/${subpath}/index.d.ts`]);
   });
 
+  it('ships the nestjs-probes command: a built file in files, starting with a node shebang', () => {
+    expect(manifest.bin).toEqual({ 'nestjs-probes': 'dist/bin/probe.js' });
+    const bin: string = manifest.bin['nestjs-probes'];
+    expect(
+      manifest.files.some((entry: string) => bin === entry || bin.startsWith(`${entry}/`)),
+    ).toBe(true);
+    // `npm test` builds first (pretest), so the file must exist.
+    const file = join(packageDir, bin);
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
   it('declares NestJS 11 and 12 as peers, and the drivers as optional ones', () => {
     expect(manifest.peerDependencies).toEqual({
       '@nestjs/common': '^11.0.0 || ^12.0.0',
@@ -119,6 +131,7 @@ describe('nestjs-probes package manifest', () => {
         'CHANGELOG.md',
         'LICENSE',
         'dist/index.js',
+        'dist/bin/probe.js',
       ]),
     );
     expect(

@@ -1,0 +1,56 @@
+/** @internal */
+export const PROBE_USAGE = 'usage: nestjs-probes [--timeout <ms>] <url | /path>';
+
+/** @internal */
+export const PROBE_HELP = `${PROBE_USAGE}
+
+Sends GET to the URL and exits 0 on a 2xx answer, 1 on anything else: another status (redirects
+are not followed), a refused connection, a DNS failure, a timeout, or bad usage.
+
+  <url>           an http:// or https:// URL
+  /path           shorthand for http://127.0.0.1:$PORT/path (PORT defaults to 3000)
+  --timeout <ms>  bound on the whole request, 1 to 600000 milliseconds (default 2000)
+  --help          print this help`;
+
+/** @internal */
+export const PROBE_MISSING_TARGET = 'missing the URL or /path to probe';
+
+/** @internal */
+export const PROBE_EXTRA_ARGUMENTS = (count: number) =>
+  `expected one URL or /path, got ${count} arguments`;
+
+/** @internal */
+export const PROBE_UNKNOWN_OPTION = (option: string) => `unknown option ${option}`;
+
+/** @internal */
+export const PROBE_MISSING_TIMEOUT = '--timeout needs a value in milliseconds';
+
+/** @internal */
+export const PROBE_INVALID_TIMEOUT = (value: string, max: number) =>
+  `--timeout must be a whole number of milliseconds from 1 to ${max}, got ${JSON.stringify(value)}`;
+
+/** @internal */
+export const PROBE_INVALID_PORT = (value: string) =>
+  `PORT must be a port number from 1 to 65535, got ${JSON.stringify(value)}`;
+
+/** The value is not echoed: an unparsable URL may still hold a password. @internal */
+export const PROBE_INVALID_URL = 'the target is neither an http(s) URL nor a path starting with /';
+
+/** @internal */
+export const PROBE_UNSUPPORTED_PROTOCOL = (protocol: string) =>
+  `only http: and https: URLs can be probed, got ${protocol}`;
+
+/** @internal */
+export const PROBE_ANSWERED = (url: string, status: number) =>
+  `nestjs-probes: GET ${url} answered ${status}`;
+
+/** @internal */
+export const PROBE_TIMED_OUT = (url: string, timeoutMs: number) =>
+  `nestjs-probes: GET ${url} timed out after ${timeoutMs} ms`;
+
+/** @internal */
+export const PROBE_FAILED = (url: string, reason: string) =>
+  `nestjs-probes: GET ${url} failed: ${reason}`;
+
+/** @internal */
+export const PROBE_USAGE_ERROR = (problem: string) => `nestjs-probes: ${problem}\n${PROBE_USAGE}`;
