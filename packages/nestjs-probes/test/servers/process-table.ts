@@ -40,6 +40,24 @@ export function sendSignal(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
+/**
+ * Whether every thread of `pid` has stopped (state `T`), or it is gone. `kill(SIGSTOP)` returns
+ * before the threads of a busy process actually stop, so a query sent right after may still be
+ * answered.
+ */
+export function isStopped(pid: number): boolean {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return true;
+  }
+  return threads.every((tid) => {
+    const stat = readStat(`${pid}/task/${tid}`);
+    return stat === undefined || stat.state === 'T' || stat.state === 'Z';
+  });
+}
+
 function readStat(pid: string): { state: string; pgid: number } | undefined {
   let stat: string;
   try {

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { forgetGroup, killGroupOnExit } from './exit-reaper';
 import { pollUntil } from './poll-until';
-import { isInside, runningProcesses, sendSignal } from './process-table';
+import { isInside, isStopped, runningProcesses, sendSignal } from './process-table';
+
+const STOP_WITHIN_MS = 2_000;
 
 /** Where a server runs and logs. */
 export interface ServerSpawnOptions {
@@ -77,6 +79,7 @@ export class ServerProcess {
   freeze(): void {
     this.signal('SIGSTOP');
     this.frozen = true;
+    this.waitUntilStopped();
   }
 
   /** SIGCONT after `freeze()`. */
@@ -120,6 +123,20 @@ export class ServerProcess {
       return pattern.test(readFileSync(this.logFile).subarray(this.logStart).toString('utf8'));
     } catch {
       return false;
+    }
+  }
+
+  /** Synchronous, so `freeze()` stays a plain call: spins (1 ms naps) until every thread stopped. */
+  private waitUntilStopped(): void {
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = performance.now() + STOP_WITHIN_MS;
+    while (!this.members().every((member) => isStopped(member.pid))) {
+      if (performance.now() > deadline) {
+        throw new Error(
+          `${this.child.spawnfile} did not stop within ${STOP_WITHIN_MS} ms of SIGSTOP`,
+        );
+      }
+      Atomics.wait(nap, 0, 0, 1);
     }
   }
 
