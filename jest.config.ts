@@ -32,7 +32,7 @@ const shared: Config = {
     ...nestPackages,
     '^nestjs-probes$': '<rootDir>/packages/nestjs-probes/src/index.ts',
     '^nestjs-probes/(typeorm|ioredis|system|http)$': '<rootDir>/packages/nestjs-probes/src/$1/index.ts',
-    '^@app/auth$': '<rootDir>/libs/auth/src/index.ts',
+    '^@app/(auth|database|cache)$': '<rootDir>/libs/$1/src/index.ts',
   },
   rootDir: __dirname,
 };
@@ -53,6 +53,21 @@ const config: Config = {
       ...shared,
       displayName: 'nestjs-probes:faults',
       testMatch: ['<rootDir>/packages/nestjs-probes/test/faults/**/*.fault-spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'libs:unit',
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'libs:e2e',
+      testMatch: ['<rootDir>/libs/*/test/**/*.e2e-spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'example:unit',
+      testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts'],
     },
     {
       ...shared,

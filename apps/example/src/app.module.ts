@@ -1,21 +1,35 @@
 import { AuthModule } from '@app/auth';
-import { Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_PIPE } from '@nestjs/core';
 import { HealthModule } from 'nestjs-probes';
-import { GreetingController } from './greeting/greeting.controller';
-import { GreetingService } from './greeting/greeting.service';
-import { WarmupService } from './warmup/warmup.service';
+import { EventLoopHealthModule, MemoryHealthModule } from 'nestjs-probes/system';
+import { validateEnvironment } from './config/environment';
+import { createHealthOptions } from './config/health-options.factory';
+import { MIGRATIONS } from './migrations';
+import { OrdersModule } from './orders/orders.module';
 
 @Module({
   imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }),
     AuthModule,
-    HealthModule.forRootAsync({
-      useFactory: () => ({
-        defaults: { ttl: Number(process.env.HEALTH_TTL_MS ?? 5000), timeout: 2000 },
-        details: { roles: ['admin'] },
-      }),
-    }),
+    DatabaseModule.forRoot({ migrations: MIGRATIONS }),
+    HealthModule.forRootAsync({ inject: [ConfigService], useFactory: createHealthOptions }),
+    // In-process only, so safe in liveness: they never fail it (no down threshold), they explain it.
+    EventLoopHealthModule.register({ probe: 'liveness', timeout: 200 }),
+    MemoryHealthModule.register({ critical: false, timeout: 200 }),
+    OrdersModule,
   ],
-  controllers: [GreetingController],
-  providers: [GreetingService, WarmupService],
+  providers: [
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+      }),
+    },
+  ],
 })
 export class AppModule {}

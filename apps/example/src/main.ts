@@ -1,18 +1,33 @@
 import 'reflect-metadata';
+import { describeRedis } from '@app/cache';
+import { describeDatabase } from '@app/database';
 import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { type Environment } from './config/environment';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule);
-  app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '127.0.0.1';
+  // abortOnError false: a bad configuration exits 1 with its message, not with a core dump.
+  const app = await NestFactory.create(AppModule, { abortOnError: false });
+  // SIGTERM: readiness 503 at once, serve on for SHUTDOWN_DRAIN_MS, close the listener once
+  // in-flight requests are done, close PostgreSQL and Redis, then exit 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
+  const host = config.get('HOST', { infer: true });
   await app.listen(port, host);
-  const base = `http://${host}:${port}`;
-  new Logger('Example').log(
-    `listening on ${base}: try ${base}/greetings?name=Ada, ${base}/health/live, /health/ready, /health/startup, /health/details (Authorization: Bearer <admin token>)`,
+  const base = (await app.getUrl()).replace('[::1]', 'localhost');
+  const logger = new Logger('Example');
+  logger.log(`orders API listening on ${base} (try ${base}/orders)`);
+  logger.log(`database: ${describeDatabase(config.get('DATABASE_URL'))}`);
+  logger.log(`cache: ${describeRedis(config.get('REDIS_URL'))}`);
+  logger.log(
+    `probes: ${base}/health/live, /health/ready, /health/startup; /health/details needs an admin bearer token`,
   );
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  new Logger('Example').error('could not start', error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,4 +1,5 @@
-export * from './admin-token';
-export * from './auth.constants';
-export * from './auth.module';
-export * from './bearer-auth.guard';
+export { AuthModule } from './auth.module';
+export type { AuthenticatedUser, MintTokenOptions } from './interfaces';
+export { JwtAuthGuard } from './jwt-auth.guard';
+export { Roles } from './roles.decorator';
+export { TokenService } from './token.service';

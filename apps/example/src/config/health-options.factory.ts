@@ -1,0 +1,13 @@
+import { type ConfigService } from '@nestjs/config';
+import { type HealthModuleOptions } from 'nestjs-probes';
+import { type Environment } from './environment';
+
+/** `HealthModule.forRootAsync`'s factory: probe timings from the environment. */
+export function createHealthOptions(config: ConfigService<Environment, true>): HealthModuleOptions {
+  return {
+    defaults: { ttl: config.get('HEALTH_TTL_MS', { infer: true }), timeout: 1_000 },
+    probeTimeout: config.get('PROBE_TIMEOUT_MS', { infer: true }),
+    shutdown: { drainDelay: config.get('SHUTDOWN_DRAIN_MS', { infer: true }) },
+    details: { roles: ['admin'] },
+  };
+}

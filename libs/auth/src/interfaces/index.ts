@@ -1,0 +1,2 @@
+export * from './authenticated-user.interface';
+export * from './mint-token-options.interface';
