@@ -44,7 +44,7 @@ describe('example app: SIGTERM under load (node dist/apps/example/main.js)', () 
     const balancer = new SimulatedLoadBalancer(app, BALANCER_PERIOD_MS);
     balancer.start();
     const load = runBoundedLoad(app, balancer, { workers: 8, maxMs: 10_000, orderId });
-    await sleep(300);
+    await sleep(500);
     const upload = startSlowUpload(app.url);
     await sleep(50);
 
@@ -76,7 +76,7 @@ describe('example app: SIGTERM under load (node dist/apps/example/main.js)', () 
     process.stdout.write(`graceful shutdown figures: ${JSON.stringify(report)}\n`);
 
     expect(figures.failures).toEqual([]);
-    expect(figures.sent).toBeGreaterThan(50);
+    expect(figures.sent).toBeGreaterThan(20);
     expect(msTo503).toBeLessThan(250);
     expect(live.status).toBe(200);
     expect(report.balancerRemovedAfterMs).toBeLessThan(DRAIN_MS);

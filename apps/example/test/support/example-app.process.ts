@@ -81,6 +81,14 @@ export class ExampleAppProcess {
     }).catch((error) => this.failWith(error));
   }
 
+  /** Waits until the app has logged `text` (logs trail the events they report). */
+  async waitForLog(text: string, timeoutMs = 5_000): Promise<void> {
+    await pollUntil(() => this.output.includes(text), {
+      what: `the log line "${text}"`,
+      timeoutMs,
+    }).catch((error) => this.failWith(error));
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
