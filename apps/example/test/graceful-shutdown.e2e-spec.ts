@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitForFreePort } from '../../../packages/nestjs-probes/test/servers/free-port';
 import { pollUntil } from '../../../packages/nestjs-probes/test/servers/poll-until';
 import { ThrowawayPostgres } from '../../../packages/nestjs-probes/test/servers/throwaway-postgres';
 import { ThrowawayRedis } from '../../../packages/nestjs-probes/test/servers/throwaway-redis';
 import { runBoundedLoad } from './support/bounded-load';
 import { ExampleAppProcess } from './support/example-app.process';
-import { waitForListenerClosed } from './support/listener-closed';
 import { placeOrder } from './support/orders';
 import { SimulatedLoadBalancer } from './support/simulated-load-balancer';
 import { startSlowUpload } from './support/slow-upload';
@@ -55,7 +55,8 @@ describe('example app: SIGTERM under load (node dist/apps/example/main.js)', () 
       { what: 'readiness 503 after SIGTERM', timeoutMs: 1_000, intervalMs: 2 },
     );
     const live = await app.fetch('/health/live');
-    await waitForListenerClosed(port, DRAIN_MS + 5_000);
+    // Free to bind once the app has closed its listener: new connections would be refused.
+    await waitForFreePort(port, DRAIN_MS + 5_000);
     const listenerClosedAfterMs = performance.now() - sigtermAt;
     const uploadStatus = await upload.finish();
     const exit = await app.exited;

@@ -32,8 +32,8 @@ export class OrdersService {
       totalCents: dto.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
       lines: dto.lines.map((line) => ({ ...line })),
     });
-    await this.orders.save(order);
-    return this.findFresh(order.id);
+    // save() fills in what the database generated (line ids, created_at): no second read needed.
+    return toOrderView(await this.orders.save(order));
   }
 
   /** Cache-aside: Redis first, PostgreSQL on a miss or when Redis is down. */
@@ -59,17 +59,11 @@ export class OrdersService {
       throw new ConflictException(`Order ${id} is already cancelled`);
     await this.orders.update({ id }, { status: 'cancelled' });
     await this.cache.evict(cacheKey(id));
-    return this.findFresh(id);
+    return toOrderView({ ...order, status: 'cancelled' });
   }
 
   private async load(id: string): Promise<OrderView | null> {
     const order = await this.orders.findOneBy({ id });
     return order ? toOrderView(order) : null;
-  }
-
-  private async findFresh(id: string): Promise<OrderView> {
-    const view = await this.load(id);
-    if (!view) throw new NotFoundException(`Order ${id} not found`);
-    return view;
   }
 }
