@@ -3,7 +3,6 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,9 +20,7 @@ import { type ResolvedHealthOptions } from './utils/resolve-module-options.util'
  * @internal
  */
 @Injectable()
-export class HealthLifecycleWatcher
-  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
-{
+export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   started = false;
   shuttingDown = false;
   private readonly logger = new Logger(LOGGER_CONTEXT);
@@ -51,9 +48,5 @@ export class HealthLifecycleWatcher
     if (drainDelay === 0) return;
     this.logger.log(SHUTDOWN_DRAINING(drainDelay));
     await sleep(drainDelay);
-  }
-
-  onApplicationShutdown(): void {
-    this.scheduler.stop();
   }
 }
