@@ -414,6 +414,21 @@ describe('HealthCheckExecutor', () => {
       expect(database.invoke).toHaveBeenCalledTimes(1);
     });
 
+    it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+      'lists a check named %s as an entry of its own, in JSON too',
+      async (name) => {
+        add(new FakeCheck(name), new FakeCheck('database'));
+        const { checks } = await executor().report();
+        expect(Object.keys(checks)).toEqual([name, 'database']);
+        expect(Object.getOwnPropertyDescriptor(checks, name)?.value).toMatchObject({
+          status: 'up',
+          details: { name },
+        });
+        const parsed = JSON.parse(JSON.stringify({ checks })).checks;
+        expect(Object.keys(parsed)).toEqual([name, 'database']);
+      },
+    );
+
     it('runs a ttl-0 startup check once per report, not again for the startup status', async () => {
       const warmup = new FakeCheck('warmup', { probes: ['startup'], ttl: 0 });
       warmup.status = 'down';

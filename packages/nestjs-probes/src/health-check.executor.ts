@@ -65,7 +65,8 @@ export class HealthCheckExecutor {
     const settled = await Promise.all(runners.map((runner) => runner.read()));
     const results: Results = new Map(runners.map((runner, i) => [runner, settled[i]]));
     const probes = this.probeStatuses(results);
-    const checks: Record<string, HealthCheckReport> = {};
+    // Check names are user text: on a plain object `__proto__` would set the prototype, not a key.
+    const checks: Record<string, HealthCheckReport> = Object.create(null);
     for (const [runner, result] of results)
       checks[runner.definition.name] = toReport(runner, result);
     return {

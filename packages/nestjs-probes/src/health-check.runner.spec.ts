@@ -3,12 +3,13 @@ import { type HealthCheckDefinition } from './health-check.definition';
 import { type CheckResult, HealthCheckRunner } from './health-check.runner';
 import {
   CHECK_DEGRADED,
+  CHECK_OVERRAN,
   CHECK_RECOVERED,
   CHECK_RESULT_STALE,
   CHECK_TIMED_OUT,
   CHECK_WENT_DOWN,
 } from './health.messages';
-import { degraded } from './utils/health-status.util';
+import { degraded, down } from './utils/health-status.util';
 
 type Invoke = HealthCheckDefinition['invoke'];
 
@@ -283,6 +284,82 @@ describe('HealthCheckRunner', () => {
       const recovered = await runner.read();
       expect(recovered.status).toBe('up');
       expect(recovered.error).toBeUndefined();
+    });
+
+    const hostileProxy = () =>
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('trap');
+          },
+          getPrototypeOf: () => {
+            throw new Error('trap');
+          },
+          has: () => {
+            throw new Error('trap');
+          },
+        },
+      );
+
+    it.each([
+      ['throws a Proxy whose traps throw', () => Promise.reject(hostileProxy())],
+      ['returns a Proxy whose traps throw', () => hostileProxy()],
+      ['returns down() with a null-prototype reason', () => down(Object.create(null))],
+      [
+        'returns down() with a reason whose toString throws',
+        () =>
+          down({
+            toString: () => {
+              throw new Error('toString');
+            },
+          } as unknown as string),
+      ],
+    ])('settles a check that %s as down, and runs it again next time (#9)', async (_, hostile) => {
+      let behaves = false;
+      const invoke = jest.fn(() => (behaves ? undefined : hostile()));
+      const runner = new HealthCheckRunner(definition(invoke, { ttl: 0 }), logger);
+      const failed = await runner.read();
+      expect(failed.status).toBe('down');
+      expect(failed.error).toEqual(expect.any(String));
+      await expect(runner.read()).resolves.toMatchObject({ status: 'down' });
+      behaves = true;
+      await expect(runner.read()).resolves.toMatchObject({ status: 'up' });
+      expect(invoke).toHaveBeenCalledTimes(3);
+    });
+
+    it('reads a check that kept the event loop busy past its timeout as down (#9)', async () => {
+      jest.useRealTimers();
+      const runner = new HealthCheckRunner(
+        definition(
+          () => {
+            const until = performance.now() + 30;
+            while (performance.now() < until);
+          },
+          { timeout: 10 },
+        ),
+        logger,
+      );
+      const result = await runner.read();
+      expect(result.status).toBe('down');
+      expect(result.error).toBe(CHECK_OVERRAN(result.durationMs, 10));
+    });
+
+    it('survives a logger that throws, and still stores the result', async () => {
+      const throwing = {
+        log: jest.fn(),
+        warn: jest.fn(),
+        error: jest.fn(() => {
+          throw new Error('logger down');
+        }),
+      };
+      const runner = new HealthCheckRunner(
+        definition(() => Promise.reject(new Error('refused')), { ttl: 0 }),
+        throwing,
+      );
+      await expect(runner.read()).resolves.toMatchObject({ status: 'down' });
+      expect(throwing.error).toHaveBeenCalled();
+      expect(runner.lastResult?.status).toBe('down');
     });
   });
 

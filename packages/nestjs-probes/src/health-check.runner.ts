@@ -1,17 +1,13 @@
 import { type LoggerService } from '@nestjs/common';
 import { HealthCheckTimeoutError } from './errors';
 import { type HealthCheckDefinition } from './health-check.definition';
-import {
-  CHECK_DEGRADED,
-  CHECK_RECOVERED,
-  CHECK_RESULT_STALE,
-  CHECK_WENT_DOWN,
-} from './health.messages';
+import { HealthCheckTransitionLogger } from './health-check-transition.logger';
+import { CHECK_OVERRAN, CHECK_RESULT_STALE, CHECK_RESULT_UNDESCRIBABLE } from './health.messages';
 import { type HealthStatus } from './interfaces';
 import { describeError, detailsOfError } from './utils/describe-error.util';
 import { type CheckOutcome, interpretCheckValue } from './utils/interpret-check-value.util';
 import { redactDetails, redactSecrets } from './utils/redact-secrets.util';
-import { runWithTimeout } from './utils/run-with-timeout.util';
+import { runWithTimeout, type Settled } from './utils/run-with-timeout.util';
 
 /** @internal The result of one run, redacted once when it is produced. */
 export interface CheckResult {
@@ -37,11 +33,18 @@ export class HealthCheckRunner {
   private freshUntil = -Infinity;
   private inflight?: Promise<CheckResult>;
   private staleReported = false;
+  private readonly transitions: HealthCheckTransitionLogger;
 
   constructor(
     readonly definition: HealthCheckDefinition,
-    private readonly logger: LoggerService,
-  ) {}
+    logger: LoggerService,
+  ) {
+    this.transitions = new HealthCheckTransitionLogger(
+      definition.name,
+      definition.critical,
+      logger,
+    );
+  }
 
   get lastResult(): CheckResult | undefined {
     return this.last;
@@ -58,47 +61,39 @@ export class HealthCheckRunner {
     return now < this.freshUntil ? last : this.refresh();
   }
 
-  /** Starts a run unless one is already in flight, and returns it. */
+  /**
+   * Starts a run unless one is already in flight, and returns it. The returned promise never
+   * rejects: whatever the check does, its run ends in a result, so a run in flight always clears.
+   */
   refresh(): Promise<CheckResult> {
     if (this.inflight) return this.inflight;
-    const run = executeCheck(this.definition).then((result) => {
-      this.settle(result);
-      return result;
-    });
+    const run = executeCheck(this.definition).then((result) => this.settle(result));
     this.inflight = run;
     return run;
   }
 
-  private settle(result: CheckResult): void {
+  private settle(result: CheckResult): CheckResult {
     // A stale result was logged as down, so a fresh result is compared with that.
     const previous = this.staleReported ? 'down' : this.last?.status;
     this.inflight = undefined;
     this.last = result;
     this.freshUntil = result.finishedAt + this.definition.ttl;
     this.staleReported = false;
-    if (previous !== result.status) this.logTransition(previous, result);
+    if (previous !== result.status) this.transitions.record(previous, result);
+    return result;
   }
 
   private staleResult(last: CheckResult, ageMs: number): CheckResult {
-    const error = CHECK_RESULT_STALE(ageMs, this.definition.staleAfter);
+    const stale: CheckResult = {
+      ...last,
+      status: 'down',
+      error: CHECK_RESULT_STALE(ageMs, this.definition.staleAfter),
+    };
     if (!this.staleReported) {
       this.staleReported = true;
-      this.logTransition(last.status, { ...last, status: 'down', error });
+      this.transitions.record(last.status, stale);
     }
-    return { ...last, status: 'down', error };
-  }
-
-  private logTransition(previous: HealthStatus | undefined, result: CheckResult): void {
-    const { name, critical } = this.definition;
-    if (result.status === 'down') {
-      const message = CHECK_WENT_DOWN(name, result.error);
-      if (critical) this.logger.error(message);
-      else this.logger.warn(message);
-    } else if (result.status === 'degraded') {
-      this.logger.warn(CHECK_DEGRADED(name, result.error));
-    } else if (previous !== undefined) {
-      this.logger.log(CHECK_RECOVERED(name));
-    }
+    return stale;
   }
 }
 
@@ -110,28 +105,58 @@ async function executeCheck(definition: HealthCheckDefinition): Promise<CheckRes
     () => new HealthCheckTimeoutError(definition.name, definition.timeout),
   );
   const finishedAt = performance.now();
-  const outcome = settled.ok ? safeInterpret(settled.value) : failureOf(settled.error);
+  const durationMs = Math.round((finishedAt - startedAt) * 10) / 10;
   return {
-    status: outcome.status,
-    durationMs: Math.round((finishedAt - startedAt) * 10) / 10,
+    ...outcomeOf(settled, durationMs, definition.timeout),
+    durationMs,
     checkedAt: new Date().toISOString(),
     finishedAt,
-    ...(outcome.error !== undefined && { error: redactSecrets(String(outcome.error)) }),
-    ...(outcome.details !== undefined && { details: safeRedact(outcome.details) }),
+  };
+}
+
+/**
+ * What the run means, redacted. Total: a hostile value (a Proxy, a throwing getter or `toString`, a
+ * null-prototype reason) is the check's failure, and one the library cannot even describe is still
+ * `down`, so the run in flight always settles (#9).
+ */
+function outcomeOf(settled: Settled<unknown>, durationMs: number, timeout: number): CheckOutcome {
+  try {
+    if (!settled.ok) return failureOf(settled.error);
+    // A check that kept the event loop busy past its timeout settles before the timer can fire.
+    if (durationMs > timeout) return { status: 'down', error: CHECK_OVERRAN(durationMs, timeout) };
+    return readValue(settled.value);
+  } catch {
+    return { status: 'down', error: CHECK_RESULT_UNDESCRIBABLE };
+  }
+}
+
+function readValue(value: unknown): CheckOutcome {
+  let outcome: CheckOutcome;
+  try {
+    outcome = interpretCheckValue(value);
+  } catch (error) {
+    return failureOf(error);
+  }
+  const { status, error, details } = outcome;
+  return {
+    status,
+    ...(error !== undefined && { error: describeReason(error) }),
+    ...(details !== undefined && { details: safeRedact(details) }),
   };
 }
 
 function failureOf(error: unknown): CheckOutcome {
-  return { status: 'down', error: describeError(error), details: detailsOfError(error) };
+  const details = detailsOfError(error);
+  return {
+    status: 'down',
+    error: describeError(error),
+    ...(details !== undefined && { details: safeRedact(details) }),
+  };
 }
 
-// A hostile return value (a throwing getter, a revoked Proxy) is the check's failure, not ours.
-function safeInterpret(value: unknown): CheckOutcome {
-  try {
-    return interpretCheckValue(value);
-  } catch (error) {
-    return failureOf(error);
-  }
+/** The reason given to `down()` or `degraded()`: meant to be a string, but anything may come. */
+function describeReason(reason: unknown): string {
+  return typeof reason === 'string' ? redactSecrets(reason) : describeError(reason);
 }
 
 function safeRedact(details: object): Record<string, unknown> | undefined {

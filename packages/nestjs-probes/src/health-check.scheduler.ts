@@ -28,8 +28,7 @@ export class HealthCheckScheduler {
 
   private cycle(runner: HealthCheckRunner): void {
     const startedAt = performance.now();
-    // refresh() never rejects: a failing check resolves with a `down` result.
-    void runner.refresh().then(() => {
+    const next = () => {
       if (!this.running) return;
       const delay = Math.max(0, runner.definition.ttl - (performance.now() - startedAt));
       const timer = setTimeout(() => {
@@ -38,6 +37,9 @@ export class HealthCheckScheduler {
       }, delay);
       timer.unref();
       this.timers.add(timer);
-    });
+    };
+    // refresh() resolves with a `down` result whatever the check does; should that promise ever
+    // reject, the cycle still goes on and nothing is left unhandled (#9).
+    runner.refresh().then(next, next);
   }
 }

@@ -66,6 +66,24 @@ export const CHECK_DEGRADED = (name: string, reason: string | undefined) =>
 export const CHECK_RECOVERED = (name: string) => `Health check "${name}" is up again`;
 
 /** @internal */
+export const CHECK_TRANSITIONS_SUPPRESSED = (
+  name: string,
+  count: number,
+  windowMs: number,
+  status: string,
+  error: string | undefined,
+) =>
+  `Health check "${name}" changed status ${count} more times in ${windowMs / 1000} s (not logged one by one); it is now ${status}${error ? `: ${error}` : ''}`;
+
+/** @internal */
+export const CHECK_OVERRAN = (durationMs: number, timeoutMs: number) =>
+  `took ${durationMs} ms, beyond its timeout of ${timeoutMs} ms (it kept the event loop busy, so its timer could not fire)`;
+
+/** @internal */
+export const CHECK_RESULT_UNDESCRIBABLE =
+  'the check failed in a way that could not be described (its error or result threw when read)';
+
+/** @internal */
 export const INVALID_READY_MADE_OPTION = (
   moduleName: string,
   className: string,
@@ -168,3 +186,19 @@ export const EXPECTED_THRESHOLD_ORDER = (
 /** @internal */
 export const SHUTDOWN_DRAINING = (drainDelayMs: number) =>
   `Shutting down: readiness answers 503; serving on for ${drainDelayMs} ms so load balancers stop routing here before the listener closes`;
+
+/** @internal The kind of a value, never the value: a role lookup may hand back a token. */
+export const describeKind = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
+  return typeof name === 'string' && name ? `an object (${name})` : 'an object';
+};
+
+/** @internal `reason` comes from `describeError`, so it is redacted. */
+export const ROLES_OF_FAILED = (reason: string) =>
+  `details.rolesOf failed: ${reason}. The details endpoint answers 401 (cannot establish identity) to callers it fails for. Logged once: later problems with details.rolesOf are not.`;
+
+/** @internal */
+export const ROLES_OF_NOT_AN_ARRAY = (value: unknown) =>
+  `details.rolesOf returned ${describeKind(value)}, not an array of role names (or undefined for an anonymous caller). The details endpoint answers 403 to such callers. Logged once: later problems with details.rolesOf are not.`;

@@ -28,11 +28,19 @@ export interface HealthDetailsOptions {
    */
   roles?: string[];
   /**
-   * Reads the caller's roles from the request, as set by the application's own auth guard.
-   * `undefined` means unauthenticated (401); an array without a required role means 403.
+   * Reads the caller's roles from the request, as set by the application's own auth guard; it may
+   * return a promise (an async lookup). Roles match exactly, and only the string entries count.
+   * - an array holding a required role: 200; without one: 403;
+   * - `undefined` or `null`: unauthenticated, 401;
+   * - a throw or a rejected promise: the caller's identity cannot be established, 401;
+   * - anything else (a string, a `Set`, a number, an object): 403, never a match.
+   *
+   * A throw or an answer that is not an array is logged as a warning, once.
    * @default (request) => request.user ? (request.user.roles ?? []) : undefined
    */
-  rolesOf?: (request: any) => readonly string[] | undefined;
+  rolesOf?: (
+    request: any,
+  ) => readonly string[] | undefined | null | Promise<readonly string[] | undefined | null>;
 }
 
 /**

@@ -16,10 +16,21 @@ export const HEALTH_CHECK_OPTION_KEYS: readonly (keyof HealthCheckOptions)[] = [
   'staleAfter',
 ];
 
+/**
+ * The longest duration accepted anywhere, as it is the longest delay a Node.js timer holds: a longer
+ * one becomes 1 ms, so `timeout: 2 ** 31` would time out at once, a background `ttl` that long would
+ * run the check back to back, and such a `drainDelay` would not drain at all.
+ *
+ * @internal
+ */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
+const BELOW_MAX_DURATION = 'below 2^31 (about 24.8 days)';
+
 /** @internal */
 export const EXPECTED = {
-  duration: 'a finite number of milliseconds >= 0',
-  positiveDuration: 'a finite number of milliseconds > 0',
+  duration: `a finite number of milliseconds >= 0 and ${BELOW_MAX_DURATION}`,
+  positiveDuration: `a finite number of milliseconds > 0 and ${BELOW_MAX_DURATION}`,
   boolean: 'true or false',
   name: 'a non-empty string',
   probe: `one of ${PROBE_KINDS.map((kind) => `'${kind}'`).join(', ')}, or a non-empty array of them`,
@@ -30,11 +41,15 @@ export const EXPECTED = {
   object: 'an object',
 } as const;
 
-/** @internal */
+/** @internal In [0, `MAX_DURATION_MS`]. */
 export const isDuration = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  typeof value === 'number' && value >= 0 && value <= MAX_DURATION_MS;
 
-/** @internal */
+/** @internal A number past `MAX_DURATION_MS` (Infinity included), whatever its other bounds. */
+export const exceedsMaxDuration = (value: unknown): boolean =>
+  typeof value === 'number' && value > MAX_DURATION_MS;
+
+/** @internal In (0, `MAX_DURATION_MS`]. */
 export const isPositiveDuration = (value: unknown): value is number =>
   isDuration(value) && value > 0;
 

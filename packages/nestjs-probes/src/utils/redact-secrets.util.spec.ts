@@ -1,4 +1,4 @@
-import { redactDetails, redactSecrets } from './redact-secrets.util';
+import { redactDetails, redactSecrets, secretMaskingReplacer } from './redact-secrets.util';
 
 describe('redactSecrets', () => {
   describe('removes credentials', () => {
@@ -29,6 +29,115 @@ describe('redactSecrets', () => {
       const output = redactSecrets(input);
       expect(output).not.toContain(secret);
       expect(output).toContain(expected);
+    });
+  });
+
+  describe('removes secrets under a key that ends in a secret word', () => {
+    it.each([
+      ['DB_PASSWORD=', 'DB_PASSWORD=hunter2 rejected', 'hunter2', 'DB_PASSWORD=*** rejected'],
+      ['PGPASSWORD=', 'PGPASSWORD=hunter2 psql', 'hunter2', 'PGPASSWORD=*** psql'],
+      [
+        'client_secret=',
+        'client_id=app&client_secret=hunter2&x=1',
+        'hunter2',
+        'client_secret=***&x=1',
+      ],
+      [
+        'client_secret= after a path ending in token',
+        'POST /oauth/token client_id=app&client_secret=hunter2 answered 400',
+        'hunter2',
+        'token client_id=app&client_secret=*** answered 400',
+      ],
+      ['?access_token=', 'GET /me?access_token=abc123&page=2', 'abc123', 'access_token=***&page=2'],
+      ['refresh_token=', 'refresh_token=abc123 expired', 'abc123', 'refresh_token=*** expired'],
+      ['aws_secret_access_key=', 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG', 'wJalr', 'key=***'],
+      ['JSON "db_password"', '{"db_password":"hunter2"}', 'hunter2', '{"db_password":"***"}'],
+      [
+        'JSON "dbPassword"',
+        '{"dbPassword":"hunter2","user":"bob"}',
+        'hunter2',
+        '"dbPassword":"***"',
+      ],
+      ['JSON value with an escaped quote', '{"password":"hun\\"ter2"}', 'ter2', '"password":"***"'],
+      ['x-api-key:', 'x-api-key: abc123', 'abc123', 'x-api-key: ***'],
+      ['Set-Cookie:', 'Set-Cookie: sid=abc123; Path=/', 'abc123', 'Set-Cookie: ***; Path=/'],
+      ['session_id=', 'session_id=abc123', 'abc123', 'session_id=***'],
+      ['passphrase=', 'passphrase=hunter2', 'hunter2', 'passphrase=***'],
+      ['jwt=', 'jwt=abc123', 'abc123', 'jwt=***'],
+      ['privateKey:', 'privateKey: abc123', 'abc123', 'privateKey: ***'],
+    ])('%s', (_case, input, secret, expected) => {
+      const output = redactSecrets(input);
+      expect(output).not.toContain(secret);
+      expect(output).toContain(expected);
+    });
+  });
+
+  describe('removes the whole password of a URL, up to the last @', () => {
+    it.each([
+      ['a slash', 'postgres://user:Pa/ss777@db/x', ['Pa/ss777', 'ss777', 'user']],
+      ['a hash', 'postgres://user:Pa#ss777@db/x', ['ss777', 'user']],
+      ['a question mark', 'postgres://user:Pa?ss777@db/x', ['ss777', 'user']],
+      ['an @', 'postgres://user:Pa@ss777@db/x', ['ss777', 'user']],
+      ['all of them, quoted', '"mysql://root:a/b#c?d@e@db:3306/x"', ['root', 'a/b', 'c?d', 'e@']],
+    ])('%s', (_case, input, secrets) => {
+      const output = redactSecrets(input);
+      expect(output).toContain('://***@[host]');
+      for (const secret of secrets) expect(output).not.toContain(secret);
+    });
+  });
+
+  describe('removes secrets recognised by their shape', () => {
+    it.each([
+      [
+        'a bare JWT',
+        'rejected eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl today',
+        'eyJzdWIiOiIxIn0',
+        'rejected *** today',
+      ],
+      [
+        'an AWS access key id',
+        'denied for AKIAIOSFODNN7EXAMPLE',
+        'AKIAIOSFODNN7EXAMPLE',
+        'for ***',
+      ],
+      [
+        'a PEM private key',
+        'bad key -----BEGIN RSA PRIVATE KEY-----\nMIIEs3cr3t\n-----END RSA PRIVATE KEY----- end',
+        'MIIEs3cr3t',
+        'bad key [private key] end',
+      ],
+      [
+        'a PEM private key cut short by the text limit',
+        `bad key -----BEGIN PRIVATE KEY-----\nMIIE${'s3cr3t'.repeat(1_000)}`,
+        's3cr3t',
+        'bad key [private key]',
+      ],
+      ['token <value>', 'invalid token abc123def', 'abc123def', 'invalid token ***'],
+      ['apikey <value>', 'apikey abc123 rejected', 'abc123', 'apikey *** rejected'],
+      ['api key <value>', 'API key abc123 rejected', 'abc123', 'API key *** rejected'],
+      ['password is <value>', 'login failed: password is hunter2', 'hunter2', 'password is ***'],
+      ['password: <value>', 'login failed, password: hunter2', 'hunter2', 'password: ***'],
+    ])('%s', (_case, input, secret, expected) => {
+      const output = redactSecrets(input);
+      expect(output).not.toContain(secret);
+      expect(output).toContain(expected);
+    });
+  });
+
+  describe('keeps prose and keys that only look like secrets', () => {
+    it.each([
+      'passed: 3 failed: 1',
+      'tokenizer: bpe',
+      'author: bob',
+      'token expired',
+      'token is invalid',
+      'no token provided',
+      '0 tokens remaining',
+      'jwt malformed',
+      'password authentication failed for user "bob"',
+      'password is not set',
+    ])('%j', (input) => {
+      expect(redactSecrets(input)).toBe(input);
     });
   });
 
@@ -82,6 +191,34 @@ describe('redactSecrets', () => {
     });
   });
 
+  describe('removes addresses and host names without a port', () => {
+    it.each([
+      [
+        'a full IPv6 address',
+        'connect 2001:db8:85a3:0:0:8a2e:370:7334 refused',
+        'connect [host] refused',
+      ],
+      [
+        'a full IPv6 address with a port',
+        'connect 2001:db8:85a3:0:0:8a2e:370:7334:5432 refused',
+        'connect [host] refused',
+      ],
+      ['a three-label name', 'cannot reach db.prod.internal now', 'cannot reach [host] now'],
+      ['a Kubernetes service', 'postgres.default.svc.cluster.local refused', '[host] refused'],
+      ['a two-label internal name', 'redis.svc refused', '[host] refused'],
+      ['a two-label public name', 'example.com answered 500', '[host] answered 500'],
+      ['localhost', 'connect to localhost failed', 'connect to [host] failed'],
+      ['an e-mail domain', 'sent to ops@alerts.example.com', 'sent to ops@[host]'],
+      [
+        'a TLS altname mismatch',
+        "Hostname/IP does not match certificate's altnames: Host: db.prod.internal. is not in the cert's altnames: DNS:*.example.com",
+        "Hostname/IP does not match certificate's altnames: Host: [host]. is not in the cert's altnames: DNS:*.[host]",
+      ],
+    ])('%s', (_case, input, expected) => {
+      expect(redactSecrets(input)).toBe(expected);
+    });
+  });
+
   describe('keeps what explains the failure', () => {
     it.each([
       'ECONNREFUSED',
@@ -92,6 +229,12 @@ describe('redactSecrets', () => {
       'pool exhausted: 10 of 10 connections in use',
       'std::vector overflow',
       'version v1.2.3 is too old',
+      'took 1.5s, 0.25 of the budget',
+      'node v20.20.2, schema 1.2.3',
+      'failed in main.js loading schema.sql from app.module.ts',
+      'heap used 10.0 MiB, above 5.0 MiB',
+      'connect ECONNREFUSED',
+      'at 2024-01-02T03:04:05.000Z',
     ])('%j', (input) => {
       expect(redactSecrets(input)).toBe(input);
     });
@@ -248,5 +391,211 @@ describe('redactDetails', () => {
       password: 'hunter2',
       nested: { url: 'postgres://u:p@h/db' },
     });
+  });
+
+  describe('masks the whole value of a secret-named field', () => {
+    it.each([
+      ['an object', 'password', { value: 'hunter2' }],
+      ['a boxed string', 'password', new String('hunter2')],
+      ['a Buffer', 'password', Buffer.from('hunter2')],
+      ['a Map', 'token', new Map([['value', 'hunter2']])],
+      ['a prefixed camelCase key', 'dbPassword', { value: 'hunter2' }],
+      ['a prefixed env-style key', 'DB_PASSWORD', 'hunter2'],
+      ['a glued prefix', 'PGPASSWORD', 'hunter2'],
+      ['passphrase', 'passphrase', 'hunter2'],
+      ['private_key', 'private_key', 'hunter2'],
+      ['privateKey', 'privateKey', 'hunter2'],
+      ['an x-api-key header', 'x-api-key', 'hunter2'],
+      ['a set-cookie header', 'set-cookie', ['sid=hunter2']],
+      ['jwt', 'jwt', 'hunter2'],
+      ['client_secret', 'client_secret', 'hunter2'],
+      ['a session id', 'sessionId', 'hunter2'],
+    ])('%s', (_case, key, value) => {
+      const output = redactDetails({ [key]: value, user: 'bob' });
+      expect(output).toEqual({ [key]: '***', user: 'bob' });
+    });
+
+    it('masks a header map inside the details', () => {
+      expect(
+        redactDetails({
+          headers: { 'x-api-key': 'abc', Authorization: 'Basic abc', accept: '*/*' },
+        }),
+      ).toEqual({ headers: { 'x-api-key': '***', Authorization: '***', accept: '*/*' } });
+    });
+
+    it('masks a secret-named field without running its getter', () => {
+      const getter = jest.fn(() => 'hunter2');
+      const details = Object.defineProperty({}, 'password', { get: getter, enumerable: true });
+      expect(redactDetails(details)).toEqual({ password: '***' });
+      expect(getter).not.toHaveBeenCalled();
+    });
+
+    it('keeps fields whose names only contain a secret word in passing', () => {
+      expect(redactDetails({ passed: 3, author: 'bob', tokenizerName: 'bpe' })).toEqual({
+        passed: 3,
+        author: 'bob',
+        tokenizerName: '***',
+      });
+    });
+  });
+
+  describe('summarises what it should not walk', () => {
+    it.each([
+      ['a Buffer', Buffer.from('hunter2'), '[binary 7 bytes]'],
+      ['a Uint8Array', new Uint8Array(3), '[binary 3 bytes]'],
+      ['a Float64Array', new Float64Array(2), '[binary 16 bytes]'],
+      ['an ArrayBuffer', new ArrayBuffer(5), '[binary 5 bytes]'],
+      ['a SharedArrayBuffer', new SharedArrayBuffer(6), '[binary 6 bytes]'],
+      ['a DataView', new DataView(new ArrayBuffer(4)), '[binary 4 bytes]'],
+      ['a boxed string, redacted', new String('token=abc'), 'token=***'],
+      ['a boxed number', new Number(3), 3],
+      ['a boxed boolean', new Boolean(false), false],
+      ['an invalid Date', new Date(Number.NaN), 'Invalid Date'],
+    ])('%s', (_case, value, expected) => {
+      expect(redactDetails({ value })).toEqual({ value: expected });
+    });
+
+    it('copies a Map as an object, masking its secret-named keys', () => {
+      const map = new Map<unknown, unknown>([
+        ['password', 'hunter2'],
+        ['url', 'redis://:hunter2@cache:6379'],
+        [{ id: 1 }, 'object key'],
+      ]);
+      expect(redactDetails({ map })).toEqual({
+        map: { password: '***', url: 'redis://***@[host]:6379', '[key 2]': 'object key' },
+      });
+    });
+
+    it('copies a Set as an array, redacting its items', () => {
+      expect(redactDetails({ set: new Set(['token=abc', 2]) })).toEqual({ set: ['token=***', 2] });
+    });
+
+    it('keeps a __proto__ key as data', () => {
+      const output = redactDetails(JSON.parse('{"__proto__":{"polluted":true}}') as object);
+      expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
+      expect(Object.keys(output)).toEqual(['__proto__']);
+    });
+  });
+
+  describe('never throws on a hostile value', () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const hostileTraps = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('ownKeys');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf');
+        },
+      },
+    );
+
+    it.each([
+      [
+        'a throwing getter',
+        Object.defineProperty({ size: 1 }, 'pool', {
+          get: () => {
+            throw new Error('boom');
+          },
+          enumerable: true,
+        }),
+        { size: 1, pool: '[unreadable]' },
+      ],
+      ['a revoked Proxy', { pool: revoked.proxy }, { pool: '[unreadable]' }],
+      ['a Proxy whose traps throw', { pool: hostileTraps }, { pool: '[unreadable]' }],
+      [
+        'an Error whose message getter throws',
+        {
+          last: Object.defineProperty(new Error('x'), 'message', {
+            get: () => {
+              throw new Error('boom');
+            },
+          }),
+        },
+        { last: '[unreadable]' },
+      ],
+    ])('%s', (_case, details, expected) => {
+      expect(redactDetails(details)).toEqual(expected);
+    });
+
+    it('answers a marker for a revoked Proxy given as the details themselves', () => {
+      expect(redactDetails(revoked.proxy)).toEqual({ value: '[unreadable]' });
+    });
+  });
+
+  describe('bounds the work and the output (no timing: the output proves the bound)', () => {
+    it('writes a 4 MiB Buffer as its size', () => {
+      const output = redactDetails({ payload: Buffer.alloc(4 * 1024 * 1024) });
+      expect(output).toEqual({ payload: '[binary 4194304 bytes]' });
+    });
+
+    it('keeps 50 of 100,000 keys and says how many were left out', () => {
+      const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+      const output = redactDetails(wide);
+      expect(Object.keys(output)).toHaveLength(51);
+      expect(output['[more]']).toBe('99950 more keys');
+      expect(JSON.stringify(output).length).toBeLessThan(2_000);
+    });
+
+    it('keeps 50 of 100,000 items and says how many were left out', () => {
+      const output = redactDetails({ rows: Array.from({ length: 100_000 }, (_, i) => i) });
+      const rows = output.rows as unknown[];
+      expect(rows).toHaveLength(51);
+      expect(rows[50]).toBe('[99950 more items]');
+    });
+
+    it('stops after a total budget of values, however wide and deep', () => {
+      const grow = (level: number): unknown =>
+        level === 0
+          ? 'token=abc'
+          : Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, grow(level - 1)]));
+      // 125,000 distinct leaves.
+      const text = JSON.stringify(redactDetails(grow(3) as object));
+      const leaves = text.match(/token=\*\*\*/g) ?? [];
+      expect(leaves.length).toBeLessThan(1_000);
+      expect(text).toContain('[truncated]');
+      expect(text.length).toBeLessThan(100_000);
+    });
+
+    it('still shows an object referenced twice (not a cycle) both times', () => {
+      const shared = { size: 1 };
+      expect(redactDetails({ a: shared, b: shared })).toEqual({ a: { size: 1 }, b: { size: 1 } });
+    });
+  });
+});
+
+describe('secretMaskingReplacer', () => {
+  const stringify = (value: unknown) => JSON.stringify(value, secretMaskingReplacer());
+
+  it('masks secret-named fields whole and summarises binary values', () => {
+    expect(
+      stringify({
+        dbPassword: { value: 'hunter2' },
+        user: 'bob',
+        payload: Buffer.alloc(4 * 1024 * 1024),
+        bytes: new Uint8Array(2),
+      }),
+    ).toBe(
+      '{"dbPassword":"***","user":"bob","payload":"[binary 4194304 bytes]","bytes":"[binary 2 bytes]"}',
+    );
+  });
+
+  it('follows a credentials object to mask its secret fields', () => {
+    expect(stringify({ credentials: { user: 'bob', password: 'hunter2' } })).toBe(
+      '{"credentials":{"user":"bob","password":"***"}}',
+    );
+  });
+
+  it('drops what is past its budget of values', () => {
+    const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    expect(stringify(wide).length).toBeLessThan(20_000);
+  });
+
+  it('leaves a cycle to throw, as JSON.stringify does', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => stringify(cyclic)).toThrow(TypeError);
   });
 });

@@ -1,6 +1,6 @@
 import { HealthConfigurationError } from '../errors';
 import { INVALID_CHECK_OPTION, UNKNOWN_CHECK_OPTION } from '../health.messages';
-import { EXPECTED } from './option-validators.util';
+import { EXPECTED, MAX_DURATION_MS } from './option-validators.util';
 import { type CheckSite, resolveCheckDefinition } from './resolve-check-options.util';
 import { type ResolvedHealthOptions } from './resolve-module-options.util';
 
@@ -18,6 +18,8 @@ const resolve = (raw: unknown, moduleDefaults = defaults) =>
 
 const invalid = (option: string, expected: string, actual: unknown) =>
   new HealthConfigurationError(INVALID_CHECK_OPTION('Cls', 'm', option, expected, actual));
+
+const OVERFLOWING = MAX_DURATION_MS + 1;
 
 describe('resolveCheckDefinition', () => {
   it('fills every option from the module defaults', () => {
@@ -124,6 +126,30 @@ describe('resolveCheckDefinition', () => {
       'a number of milliseconds >= ttl (0)',
       -1,
     ],
+    ['a ttl of 2^31 ms', { ttl: OVERFLOWING }, 'ttl', EXPECTED.duration, OVERFLOWING],
+    [
+      'a background ttl of 2^31 ms',
+      { refresh: 'background', ttl: OVERFLOWING },
+      'ttl',
+      EXPECTED.duration,
+      OVERFLOWING,
+    ],
+    [
+      'a timeout of 2^31 ms',
+      { timeout: OVERFLOWING },
+      'timeout',
+      EXPECTED.positiveDuration,
+      OVERFLOWING,
+    ],
+    ['a timeout of 1e300 ms', { timeout: 1e300 }, 'timeout', EXPECTED.positiveDuration, 1e300],
+    [
+      'a staleAfter of 2^31 ms',
+      { refresh: 'background', ttl: 1_000, staleAfter: OVERFLOWING },
+      'staleAfter',
+      EXPECTED.duration,
+      OVERFLOWING,
+    ],
+    ['an infinite staleAfter', { staleAfter: Infinity }, 'staleAfter', EXPECTED.duration, Infinity],
     ['non-object options (string)', 'database', '(options)', EXPECTED.object, 'database'],
     ['non-object options (array)', ['database'], '(options)', EXPECTED.object, ['database']],
     ['non-object options (null)', null, '(options)', EXPECTED.object, null],
@@ -138,6 +164,26 @@ describe('resolveCheckDefinition', () => {
   it('rejects an unknown option key', () => {
     expect(() => resolve({ ttl: 10, timout: 100 })).toThrow(
       new HealthConfigurationError(UNKNOWN_CHECK_OPTION('Cls', 'm', 'timout')),
+    );
+  });
+
+  it('accepts 2^31 - 1 ms, the longest a timer holds, for every duration', () => {
+    const longest = { refresh: 'background', ttl: MAX_DURATION_MS, timeout: MAX_DURATION_MS };
+    expect(resolve({ ...longest, staleAfter: MAX_DURATION_MS })).toMatchObject({
+      ttl: MAX_DURATION_MS,
+      timeout: MAX_DURATION_MS,
+      staleAfter: MAX_DURATION_MS,
+    });
+  });
+
+  it('caps the default staleAfter at 2^31 - 1 ms rather than rejecting an option never given', () => {
+    const longTtl = { refresh: 'background', ttl: MAX_DURATION_MS - 10, timeout: 1_000 };
+    expect(resolve(longTtl).staleAfter).toBe(MAX_DURATION_MS);
+  });
+
+  it('rejects a module default of 2^31 ms, naming the option', () => {
+    expect(() => resolve({}, { ...defaults, timeout: OVERFLOWING })).toThrow(
+      invalid('timeout', EXPECTED.positiveDuration, OVERFLOWING),
     );
   });
 

@@ -4,16 +4,20 @@ import { INVALID_CHECK_OPTION, UNKNOWN_CHECK_OPTION } from '../health.messages';
 import { type HealthCheckOptions, type ProbeKind } from '../interfaces';
 import {
   EXPECTED,
+  exceedsMaxDuration,
   HEALTH_CHECK_OPTION_KEYS,
   isDuration,
   isPlainObject,
   isPositiveDuration,
   isProbeKind,
   isRefreshMode,
+  MAX_DURATION_MS,
 } from './option-validators.util';
 import { type ResolvedHealthOptions } from './resolve-module-options.util';
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set(HEALTH_CHECK_OPTION_KEYS);
+
+type Fail = (option: string, expected: string, actual: unknown) => never;
 
 /** @internal */
 export interface CheckSite {
@@ -33,7 +37,7 @@ export function resolveCheckDefinition(
   site: CheckSite,
   defaults: ResolvedHealthOptions['defaults'],
 ): HealthCheckDefinition {
-  const fail = (option: string, expected: string, actual: unknown): never => {
+  const fail: Fail = (option, expected, actual) => {
     throw new HealthConfigurationError(
       INVALID_CHECK_OPTION(site.className, site.methodName, option, expected, actual),
     );
@@ -61,10 +65,7 @@ export function resolveCheckDefinition(
   if (refresh === 'background' && ttl === 0) {
     fail('ttl', `> 0 with refresh: 'background' (it is the refresh period)`, ttl);
   }
-  const staleAfter = options.staleAfter ?? 2 * ttl + timeout;
-  if (!isDuration(staleAfter) || staleAfter < ttl) {
-    fail('staleAfter', `a number of milliseconds >= ttl (${ttl})`, staleAfter);
-  }
+  const staleAfter = resolveStaleAfter(options.staleAfter, ttl, timeout, fail);
   return {
     name,
     owner: `${site.className}.${site.methodName}`,
@@ -78,10 +79,18 @@ export function resolveCheckDefinition(
   };
 }
 
-function resolveProbes(
-  probe: unknown,
-  fail: (option: string, expected: string, actual: unknown) => never,
-): readonly ProbeKind[] {
+function resolveStaleAfter(given: unknown, ttl: number, timeout: number, fail: Fail): number {
+  // Only ever compared with a result's age: a default past the maximum is capped rather than
+  // blamed on an option nobody wrote (ttl is at most the maximum, so the cap stays >= ttl).
+  const staleAfter = given ?? Math.min(2 * ttl + timeout, MAX_DURATION_MS);
+  if (exceedsMaxDuration(staleAfter)) fail('staleAfter', EXPECTED.duration, staleAfter);
+  if (!isDuration(staleAfter) || staleAfter < ttl) {
+    fail('staleAfter', `a number of milliseconds >= ttl (${ttl})`, staleAfter);
+  }
+  return staleAfter as number;
+}
+
+function resolveProbes(probe: unknown, fail: Fail): readonly ProbeKind[] {
   if (probe === undefined) return ['readiness'];
   const kinds = Array.isArray(probe) ? probe : [probe];
   if (kinds.length === 0 || !kinds.every(isProbeKind)) fail('probe', EXPECTED.probe, probe);

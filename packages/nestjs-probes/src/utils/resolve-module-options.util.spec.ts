@@ -1,11 +1,13 @@
 import { HealthConfigurationError } from '../errors';
 import { ASYNC_PATH_MISMATCH, INVALID_MODULE_OPTION } from '../health.messages';
 import { type HealthModuleOptions } from '../interfaces';
-import { EXPECTED } from './option-validators.util';
+import { EXPECTED, MAX_DURATION_MS } from './option-validators.util';
 import { defaultRolesOf, normalisePath, resolveModuleOptions } from './resolve-module-options.util';
 
 const invalid = (option: string, expected: string, actual: unknown) =>
   new HealthConfigurationError(INVALID_MODULE_OPTION(option, expected, actual));
+
+const OVERFLOWING = MAX_DURATION_MS + 1;
 
 describe('resolveModuleOptions', () => {
   it('fills every default', () => {
@@ -61,6 +63,24 @@ describe('resolveModuleOptions', () => {
       probeTimeout: 1_000,
       shutdown: { drainDelay: 5_000 },
       version: '1.2.3',
+    });
+  });
+
+  it('accepts 2^31 - 1 ms, the longest a timer holds, for every duration', () => {
+    const longest = MAX_DURATION_MS;
+    expect(
+      resolveModuleOptions(
+        {
+          defaults: { ttl: longest, timeout: longest },
+          probeTimeout: longest,
+          shutdown: { drainDelay: longest },
+        },
+        'health',
+      ),
+    ).toMatchObject({
+      defaults: { ttl: longest, timeout: longest },
+      probeTimeout: longest,
+      shutdown: { drainDelay: longest },
     });
   });
 
@@ -198,6 +218,41 @@ describe('resolveModuleOptions', () => {
       'shutdown.drainDelay',
       EXPECTED.duration,
       -1,
+    ],
+    [
+      'a ttl of 2^31 ms',
+      { defaults: { ttl: OVERFLOWING } },
+      'defaults.ttl',
+      EXPECTED.duration,
+      OVERFLOWING,
+    ],
+    [
+      'a timeout of 2^31 ms',
+      { defaults: { timeout: OVERFLOWING } },
+      'defaults.timeout',
+      EXPECTED.positiveDuration,
+      OVERFLOWING,
+    ],
+    [
+      'a probeTimeout of 2^31 ms',
+      { probeTimeout: OVERFLOWING },
+      'probeTimeout',
+      EXPECTED.positiveDuration,
+      OVERFLOWING,
+    ],
+    [
+      'a drainDelay of 2^31 ms',
+      { shutdown: { drainDelay: OVERFLOWING } },
+      'shutdown.drainDelay',
+      EXPECTED.duration,
+      OVERFLOWING,
+    ],
+    [
+      'an infinite drainDelay',
+      { shutdown: { drainDelay: Infinity } },
+      'shutdown.drainDelay',
+      EXPECTED.duration,
+      Infinity,
     ],
     ['a non-object shutdown', { shutdown: 5000 }, 'shutdown', EXPECTED.object, 5000],
     ['a non-string version', { version: 1 }, 'version', 'a string', 1],

@@ -8,7 +8,11 @@ import {
 } from '../health.constants';
 import { ASYNC_PATH_MISMATCH, INVALID_MODULE_OPTION } from '../health.messages';
 import { HealthConfigurationError } from '../errors';
-import { type HealthCheckRefresh, type HealthModuleOptions } from '../interfaces';
+import {
+  type HealthCheckRefresh,
+  type HealthDetailsOptions,
+  type HealthModuleOptions,
+} from '../interfaces';
 import {
   EXPECTED,
   isDuration,
@@ -16,6 +20,9 @@ import {
   isPositiveDuration,
   isRefreshMode,
 } from './option-validators.util';
+
+/** @internal What a role lookup answers; `HealthAdminGuard` vets it, since it comes from user code. */
+export type RolesReading = ReturnType<NonNullable<HealthDetailsOptions['rolesOf']>>;
 
 /** @internal */
 export interface ResolvedHealthOptions {
@@ -28,7 +35,7 @@ export interface ResolvedHealthOptions {
   };
   readonly details: {
     readonly roles: readonly string[];
-    readonly rolesOf: (request: any) => readonly string[] | undefined;
+    readonly rolesOf: (request: any) => RolesReading;
   };
   readonly probeTimeout: number;
   readonly shutdown: { readonly drainDelay: number };

@@ -1,3 +1,5 @@
+import { guardAbortListeners } from './guard-abort-listeners.util';
+
 /** @internal */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -5,7 +7,8 @@ export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
  * Runs `task` with an `AbortSignal` and settles with its outcome or, after `timeoutMs`, with
  * `onTimeout()`, whichever comes first; the signal is aborted on timeout. Never rejects: a
  * synchronous throw, a rejection, a non-Error reason or a thenable that never settles all end
- * in a `Settled`, and a late rejection is already handled by the `then` below.
+ * in a `Settled`, and a late rejection is already handled by the `then` below. A listener the task
+ * adds to the signal cannot crash the process when the timeout aborts it (issue #9).
  *
  * @internal
  */
@@ -15,6 +18,7 @@ export function runWithTimeout<T>(
   onTimeout: () => Error,
 ): Promise<Settled<Awaited<T>>> {
   const controller = new AbortController();
+  guardAbortListeners(controller.signal, ignore);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       const error = onTimeout();
@@ -35,3 +39,6 @@ export function runWithTimeout<T>(
     }
   });
 }
+
+// The check has already timed out: a listener's error would only repeat that.
+const ignore = (): void => undefined;

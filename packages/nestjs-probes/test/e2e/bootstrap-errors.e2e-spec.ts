@@ -1,16 +1,29 @@
 import { type DynamicModule, Logger, type Provider } from '@nestjs/common';
 import { HealthConfigurationError, HealthModule, type HealthModuleOptions } from 'nestjs-probes';
+import { IoRedisHealthModule } from 'nestjs-probes/ioredis';
+import { EventLoopHealthModule } from 'nestjs-probes/system';
 import {
   ASYNC_PATH_MISMATCH,
   DUPLICATE_HEALTH_CHECK,
   INVALID_CHECK_OPTION,
   INVALID_MODULE_OPTION,
+  INVALID_READY_MADE_OPTION,
   NON_STATIC_PROVIDER,
   TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
   UNKNOWN_CHECK_OPTION,
 } from '../../src/health.messages';
 import { EXPECTED } from '../../src/utils/option-validators.util';
 import { AppModule } from '../src/app.module';
+import {
+  FAKE_REDIS,
+  FakeRedisModule,
+  LongestDurationsHealth,
+  OverflowingBackgroundTtlHealth,
+  OverflowingStaleAfterHealth,
+  OverflowingTimeoutHealth,
+  OverflowingTtlHealth,
+  OVERFLOWING_MS,
+} from '../src/duration-overflow.health';
 import { HealthyHealth } from '../src/healthy.health';
 import {
   DatabaseHealth,
@@ -34,8 +47,11 @@ async function expectConfigurationError(module: DynamicModule, message: string) 
   expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
 }
 
-const withChecks = (providers: Provider[], options?: HealthModuleOptions) =>
-  AppModule.registerChecks(providers, options);
+const withChecks = (
+  providers: Provider[],
+  options?: HealthModuleOptions,
+  imports?: Parameters<typeof AppModule.registerChecks>[2],
+) => AppModule.registerChecks(providers, options, imports);
 
 describe('bootstrap errors', () => {
   beforeEach(() => {
@@ -131,6 +147,75 @@ describe('bootstrap errors', () => {
         AppModule.registerAsync({ useFactory: () => ({ path: 'probes' }) }),
         ASYNC_PATH_MISMATCH('health', 'probes'),
       );
+    });
+  });
+
+  describe('durations a timer cannot hold (2^31 ms and more)', () => {
+    it.each([
+      [OverflowingTtlHealth, 'ttl', EXPECTED.duration],
+      [OverflowingBackgroundTtlHealth, 'ttl', EXPECTED.duration],
+      [OverflowingTimeoutHealth, 'timeout', EXPECTED.positiveDuration],
+      [OverflowingStaleAfterHealth, 'staleAfter', EXPECTED.duration],
+    ])('rejects %p: option %s', async (provider, option, expected) => {
+      await expectConfigurationError(
+        withChecks([provider]),
+        INVALID_CHECK_OPTION(provider.name, 'ping', option, expected, OVERFLOWING_MS),
+      );
+    });
+
+    it.each([
+      ['defaults.ttl', { defaults: { ttl: OVERFLOWING_MS } }, EXPECTED.duration],
+      ['defaults.timeout', { defaults: { timeout: OVERFLOWING_MS } }, EXPECTED.positiveDuration],
+      ['probeTimeout', { probeTimeout: OVERFLOWING_MS }, EXPECTED.positiveDuration],
+      ['shutdown.drainDelay', { shutdown: { drainDelay: OVERFLOWING_MS } }, EXPECTED.duration],
+    ])('rejects forRoot with such a %s', async (option, options, expected) => {
+      await expectConfigurationError(
+        withChecks([HealthyHealth], options),
+        INVALID_MODULE_OPTION(option, expected, OVERFLOWING_MS),
+      );
+    });
+
+    it('rejects the timeout of a ready-made check, naming its class and method', async () => {
+      await expectConfigurationError(
+        withChecks([], {}, [EventLoopHealthModule.register({ timeout: OVERFLOWING_MS })]),
+        INVALID_CHECK_OPTION(
+          'EventLoopHealthCheck',
+          'check',
+          'timeout',
+          EXPECTED.positiveDuration,
+          OVERFLOWING_MS,
+        ),
+      );
+    });
+
+    it("rejects a ready-made check's own milliseconds, naming module, class and option", async () => {
+      const redis = IoRedisHealthModule.register({
+        client: FAKE_REDIS,
+        degradedAboveMs: OVERFLOWING_MS,
+        imports: [FakeRedisModule],
+      });
+      await expectConfigurationError(
+        withChecks([], {}, [redis]),
+        INVALID_READY_MADE_OPTION(
+          'IoRedisHealthModule',
+          'IoRedisHealthCheck',
+          'degradedAboveMs',
+          EXPECTED.positiveDuration,
+          OVERFLOWING_MS,
+        ),
+      );
+    });
+
+    it('accepts one millisecond less', async () => {
+      const longest = OVERFLOWING_MS - 1;
+      const app = await bootstrap(
+        'express',
+        withChecks([LongestDurationsHealth], {
+          defaults: { ttl: longest, timeout: longest },
+          probeTimeout: longest,
+        }),
+      );
+      await app.close();
     });
   });
 

@@ -1,5 +1,8 @@
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
+import { ROLES_OF_FAILED, ROLES_OF_NOT_AN_ARRAY } from '../../src/health.messages';
+import { describeError } from '../../src/utils/describe-error.util';
 import { AppModule } from '../src/app.module';
+import { PROTOTYPE_NAMES } from '../src/prototype-names.health';
 import { ADAPTERS, bootstrap, ISO_DATE, probe } from '../src/test-app.util';
 
 const check = (fields: Record<string, unknown>) => ({
@@ -7,6 +10,32 @@ const check = (fields: Record<string, unknown>) => ({
   checkedAt: expect.stringMatching(ISO_DATE),
   ...fields,
 });
+
+const LOOKUP_HEADER = 'x-lookup';
+const LOOKUP_FAILURE = 'role directory unavailable';
+
+/** What `rolesOf` answers, chosen per request by the `x-lookup` header. */
+const lookups: Record<string, () => unknown> = {
+  superadmin: () => 'superadmin',
+  'not-an-admin': () => 'not-an-admin',
+  set: () => new Set(['admin']),
+  number: () => 1,
+  object: () => ({ roles: ['admin'] }),
+  null: () => null,
+  throw: () => {
+    throw new Error(LOOKUP_FAILURE);
+  },
+  reject: () => Promise.reject(new Error(LOOKUP_FAILURE)),
+  'async admin': () => Promise.resolve(['admin']),
+  'async anonymous': () => Promise.resolve(undefined),
+  'async viewer': () => Promise.resolve(['viewer']),
+  'async string': () => Promise.resolve('superadmin'),
+  'admin among non-strings': () => [42, null, { role: 'x' }, 'admin'],
+  'ADMIN in capitals': () => ['ADMIN'],
+};
+
+const lookupRolesOf = (request: { headers: Record<string, unknown> }) =>
+  lookups[String(request.headers[LOOKUP_HEADER])]() as string[] | undefined;
 
 describe.each(ADAPTERS)('details endpoint (%s)', (adapter) => {
   let app: INestApplication;
@@ -137,6 +166,85 @@ describe.each(ADAPTERS)('details endpoint (%s)', (adapter) => {
 
     it('refuses admin once admin is not among them', async () => {
       expect((await probe(app, '/health/details', 'admin')).status).toBe(403);
+    });
+  });
+
+  describe('check names that are Object.prototype properties', () => {
+    it('lists each one as a check of its own', async () => {
+      app = await bootstrap(adapter, AppModule.registerPrototypeNames());
+      const res = await probe(app, '/health/details', 'admin');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.checks).sort()).toEqual(
+        [...PROTOTYPE_NAMES, 'HealthyHealth.ping'].sort(),
+      );
+      for (const name of PROTOTYPE_NAMES) {
+        expect(Object.getOwnPropertyDescriptor(res.body.checks, name)?.value).toEqual(
+          check({ status: 'up', critical: true, probes: ['readiness'], details: { name } }),
+        );
+      }
+    });
+  });
+
+  describe('details.rolesOf answering something other than an array of roles', () => {
+    let warn: jest.SpyInstance;
+
+    beforeEach(async () => {
+      warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      app = await bootstrap(
+        adapter,
+        AppModule.registerHealthy({ details: { rolesOf: lookupRolesOf } }),
+      );
+    });
+
+    afterEach(() => warn.mockRestore());
+
+    it.each([
+      ['superadmin', 403],
+      ['not-an-admin', 403],
+      ['set', 403],
+      ['number', 403],
+      ['object', 403],
+      ['null', 401],
+      ['throw', 401],
+      ['reject', 401],
+      ['async anonymous', 401],
+      ['async viewer', 403],
+      ['async string', 403],
+      ['ADMIN in capitals', 403],
+    ])('answers %j with %i and no report', async (lookup, status) => {
+      const res = await probe(app, '/health/details').set(LOOKUP_HEADER, lookup);
+      expect(res.status).toBe(status);
+      expect(res.body).not.toHaveProperty('checks');
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it.each(['async admin', 'admin among non-strings'])('admits %j', async (lookup) => {
+      const res = await probe(app, '/health/details').set(LOOKUP_HEADER, lookup);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('up');
+    });
+
+    it('warns once about an answer that is not an array, however often it comes', async () => {
+      for (const lookup of ['superadmin', 'set', 'throw', 'superadmin']) {
+        await probe(app, '/health/details').set(LOOKUP_HEADER, lookup);
+      }
+      expect(warn.mock.calls).toEqual([[ROLES_OF_NOT_AN_ARRAY('superadmin')]]);
+    });
+
+    it('warns once about a lookup that throws or rejects', async () => {
+      for (const lookup of ['reject', 'throw', 'number']) {
+        await probe(app, '/health/details').set(LOOKUP_HEADER, lookup);
+      }
+      expect(warn.mock.calls).toEqual([
+        [ROLES_OF_FAILED(describeError(new Error(LOOKUP_FAILURE)))],
+      ]);
+    });
+
+    it('does not warn about anonymous callers or missing roles', async () => {
+      for (const lookup of ['null', 'async anonymous', 'async viewer', 'async admin']) {
+        await probe(app, '/health/details').set(LOOKUP_HEADER, lookup);
+      }
+      expect(warn).not.toHaveBeenCalled();
     });
   });
 

@@ -1,7 +1,8 @@
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { CHECK_TIMED_OUT } from '../../src/health.messages';
 import { AppModule } from '../src/app.module';
 import { LEAKED_SECRETS, LEAKY_TIMEOUT_MS } from '../src/leaky.health';
+import { type RedactionCase, REDACTION_TABLE } from '../src/redaction-table.health';
 import { ADAPTERS, bootstrap, probe } from '../src/test-app.util';
 
 describe.each(ADAPTERS)('redaction (%s)', (adapter) => {
@@ -67,5 +68,61 @@ describe.each(ADAPTERS)('redaction (%s)', (adapter) => {
   it('gives the public readiness answer no error text at all', async () => {
     const res = await probe(app, '/health/ready');
     expect(res.text).toBe('{"status":"degraded"}');
+  });
+});
+
+const TABLE: ReadonlyArray<[string, RedactionCase]> = Object.entries(REDACTION_TABLE);
+
+describe.each(ADAPTERS)('redaction table (%s)', (adapter) => {
+  let app: INestApplication;
+  let checks: Record<string, { status: string; error?: string; details?: unknown }>;
+  let text: string;
+  let logLines: string[];
+
+  beforeAll(async () => {
+    // The app logs nothing itself (`logger: false`), but the library's Logger instances still
+    // call the prototype methods.
+    const spies = (['log', 'warn', 'error'] as const).map((level) =>
+      jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined),
+    );
+    app = await bootstrap(adapter, AppModule.registerRedactionTable());
+    const res = await probe(app, '/health/details', 'admin');
+    expect(res.status).toBe(200);
+    ({ text } = res);
+    checks = res.body.checks;
+    logLines = spies.flatMap((spy) => spy.mock.calls.map(([message]) => String(message)));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    jest.restoreAllMocks();
+  });
+
+  it('runs every check of the table, and nothing else', () => {
+    expect(Object.keys(checks).sort()).toEqual(Object.keys(REDACTION_TABLE).sort());
+  });
+
+  describe.each(TABLE)('%s', (name, { secrets, keeps, shows }) => {
+    it('is down and logged as down, so the assertions below cannot pass vacuously', () => {
+      expect(checks[name].status).toBe('down');
+      expect(logLines.filter((line) => line.includes(`"${name}" is down`))).toHaveLength(1);
+    });
+
+    it.each(secrets)('never shows %p on the details endpoint', (secret) => {
+      expect(text).not.toContain(secret);
+    });
+
+    it.each(secrets)('never writes %p to the log', (secret) => {
+      expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
+    });
+
+    it('keeps what explains the failure', () => {
+      if (keeps !== undefined) expect(checks[name].error).toContain(keeps);
+      if (shows !== undefined) expect(checks[name].details).toMatchObject(shows);
+    });
+  });
+
+  it('keeps the details body small, whatever the checks returned', () => {
+    expect(text.length).toBeLessThan(50_000);
   });
 });

@@ -9,6 +9,7 @@ import {
   UNKNOWN_READY_MADE_OPTION,
 } from '../../src/health.messages';
 import { TypeOrmHealthModule } from 'nestjs-probes/typeorm';
+import { EXPECTED } from '../../src/utils/option-validators.util';
 import { AppModule } from '../src/app.module';
 import { DatabaseHealthModule } from '../src/database-health.module';
 import { ThrowawayMariaDb } from '../servers/throwaway-mariadb';
@@ -170,7 +171,7 @@ describe('TypeOrmHealthModule options', () => {
         'TypeOrmHealthModule',
         'TypeOrmHealthCheck',
         'degradedAboveMs',
-        'a finite number of milliseconds > 0',
+        EXPECTED.positiveDuration,
         -1,
       ),
     );

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { HealthModule, type HealthModuleOptions } from 'nestjs-probes';
 import { aliasedHealthProviders } from './aliased.health';
-import { BackgroundHealth } from './background.health';
+import { BackgroundHealth, BackgroundLivenessHealth } from './background.health';
 import { BootstrapGateModule } from './bootstrap-gate.module';
 import { CachedHealth } from './cached.health';
 import { PoolHealth } from './degraded.health';
@@ -16,6 +16,12 @@ import { LeakyHealth } from './leaky.health';
 import { LivenessHealth } from './liveness.health';
 import { OuterModule } from './nested/outer.module';
 import { PlainHealth, SchemaHealth } from './plain.health';
+import { RedactionTableHealth } from './redaction-table.health';
+import {
+  ConstructorNamedHealth,
+  ProtoNamedHealth,
+  ToStringNamedHealth,
+} from './prototype-names.health';
 import { nullPrototypeProvider } from './null-prototype.provider';
 import { ShutdownRecorderModule } from './shutdown-recorder.module';
 import { ParallelHealth, SlowHealth, TimingOutHealth } from './slow.health';
@@ -91,9 +97,11 @@ export class AppModule {
 
   /** `ShutdownRecorder` calls the probes from inside `app.close()`. */
   static registerShutdown(options: HealthModuleOptions = {}): DynamicModule {
-    return AppModule.registerChecks([HealthyHealth, LivenessHealth, BackgroundHealth], options, [
-      ShutdownRecorderModule,
-    ]);
+    return AppModule.registerChecks(
+      [HealthyHealth, LivenessHealth, BackgroundHealth, BackgroundLivenessHealth],
+      options,
+      [ShutdownRecorderModule],
+    );
   }
 
   /** A check with no options, so module defaults decide its ttl, timeout and criticality. */
@@ -132,9 +140,24 @@ export class AppModule {
     return AppModule.registerChecks([LeakyHealth, HealthIndicatorService]);
   }
 
+  /** One check per secret shape of `REDACTION_TABLE`, each failing with that secret. */
+  static registerRedactionTable(): DynamicModule {
+    return AppModule.registerChecks([RedactionTableHealth]);
+  }
+
   /** Checks whose outcome the test flips between up, down and degraded. */
   static registerFlapping(): DynamicModule {
     return AppModule.registerChecks([FlappingHealth, OptionalFlappingHealth]);
+  }
+
+  /** Checks named `__proto__`, `constructor` and `toString`, next to a healthy one. */
+  static registerPrototypeNames(): DynamicModule {
+    return AppModule.registerChecks([
+      HealthyHealth,
+      ProtoNamedHealth,
+      ConstructorNamedHealth,
+      ToStringNamedHealth,
+    ]);
   }
 
   /** `HealthModule.forRoot(options)` with the given check providers and imports. */

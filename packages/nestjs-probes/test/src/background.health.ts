@@ -43,3 +43,21 @@ export class BackgroundHealth implements OnApplicationShutdown {
     });
   }
 }
+
+export const BACKGROUND_LIVENESS_STALE_AFTER_MS = 300;
+
+/** A liveness check refreshed in the background, whose result turns stale 300 ms after its last run. */
+@Injectable()
+export class BackgroundLivenessHealth {
+  runs = 0;
+
+  @HealthCheck({
+    probe: 'liveness',
+    refresh: 'background',
+    ttl: BACKGROUND_TTL_MS,
+    staleAfter: BACKGROUND_LIVENESS_STALE_AFTER_MS,
+  })
+  heartbeat(): void {
+    this.runs += 1;
+  }
+}
