@@ -14,6 +14,10 @@ export interface ProbeOutcome {
  * Healthy on a 2xx; redirects are answers, not followed. The body is cancelled unread: the status
  * is enough, and a huge or endless body must not hold the probe.
  *
+ * The promise may never settle: `fetch` leaves it pending when the server closes some connections
+ * without answering, and nothing then keeps the process alive. The command's exit guard
+ * (`guardProbeExit`) turns that into exit 1.
+ *
  * @internal
  */
 export async function requestProbe(target: ProbeTarget, timeoutMs: number): Promise<ProbeOutcome> {

@@ -52,5 +52,21 @@ export const PROBE_TIMED_OUT = (url: string, timeoutMs: number) =>
 export const PROBE_FAILED = (url: string, reason: string) =>
   `nestjs-probes: GET ${url} failed: ${reason}`;
 
+/**
+ * The event loop emptied with the request still pending: the server accepted the connection and
+ * closed it without an answer `fetch` could report (a full `maxConnections`, a proxy in front of a
+ * dead app, a closing listener).
+ *
+ * @internal
+ */
+export const PROBE_CLOSED_WITHOUT_ANSWER = (url: string) =>
+  PROBE_FAILED(url, 'the connection closed without an answer');
+
+/** The process was about to end before any request was sent: a bug, never healthy. @internal */
+export const PROBE_ENDED_WITHOUT_OUTCOME = 'nestjs-probes: ended without an outcome';
+
+/** An unexpected error or unhandled rejection inside the command: one line, never healthy. @internal */
+export const PROBE_INTERNAL_ERROR = (reason: string) => `nestjs-probes: internal error: ${reason}`;
+
 /** @internal */
 export const PROBE_USAGE_ERROR = (problem: string) => `nestjs-probes: ${problem}\n${PROBE_USAGE}`;

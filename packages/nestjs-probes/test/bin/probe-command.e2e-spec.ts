@@ -3,13 +3,27 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   PROBE_ANSWERED,
+  PROBE_CLOSED_WITHOUT_ANSWER,
   PROBE_FAILED,
   PROBE_HELP,
+  PROBE_INTERNAL_ERROR,
   PROBE_INVALID_TIMEOUT,
   PROBE_TIMED_OUT,
   PROBE_UNSUPPORTED_PROTOCOL,
   PROBE_USAGE_ERROR,
 } from '../../src/bin/probe.messages';
+import {
+  type Behaviour,
+  destroyAtOnce,
+  endAfterRequest,
+  type FaultyServer,
+  neverAnswer as neverAnswerRaw,
+  resetAtOnce,
+  sendThenEnd,
+  sendThenReset,
+  startFullHttpServer,
+  startRawServer,
+} from './faulty-server.util';
 import {
   answer,
   neverAnswer,
@@ -23,6 +37,8 @@ const PROBE = join(__dirname, '..', '..', 'dist', 'bin', 'probe.js');
 
 const TIMEOUT_MS = 300;
 const MARGIN_MS = 1000;
+/** Past every bound asserted below, and under the Jest timeouts. */
+const KILL_AFTER_MS = 10_000;
 
 interface ProbeRun {
   readonly code: number | null;
@@ -31,10 +47,14 @@ interface ProbeRun {
   readonly elapsedMs: number;
 }
 
-function runProbe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProbeRun> {
+function runProbe(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): Promise<ProbeRun> {
   const { PORT: _ignored, ...inherited } = process.env;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [PROBE, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, PROBE, ...args], {
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,11 +62,14 @@ function runProbe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProbeRun
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  // A hung command fails its test (code null, elapsed past every bound) instead of outliving it.
+  const killer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) =>
-      resolve({ code, stdout, stderr, elapsedMs: performance.now() - startedAt }),
-    );
+    child.once('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr, elapsedMs: performance.now() - startedAt });
+    });
   });
 }
 
@@ -156,5 +179,164 @@ describe('nestjs-probes command', () => {
     const run = await runProbe(args);
     expect(run).toMatchObject({ code: 1, stdout: '', stderr: `${PROBE_USAGE_ERROR(problem)}\n` });
     expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+/**
+ * A Docker HEALTHCHECK must never call a dead app healthy. These servers accept the connection and
+ * then fail to answer in every way found in the field; the command used to exit 0 in silence on
+ * some of them (`fetch` left pending, the event loop empty). Each runs several times, since the
+ * outcome depended on a race; the upper bound on the duration guards against a hang, it is not a
+ * speed claim.
+ */
+describe('nestjs-probes command against a server that accepts and does not answer', () => {
+  jest.setTimeout(30_000);
+  const RUNS = [1, 2, 3];
+  const CLOSE_TIMEOUT_MS = 2000;
+  const HANG_TIMEOUT_MS = 300;
+  const GUARD_MS = 2000;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** One stderr line saying the GET to `url` failed (a closed connection included), with a reason. */
+  const oneFailureLine = (url: string) =>
+    expect.stringMatching(new RegExp(`^${escape(PROBE_FAILED(url, ''))}[^\\n]+\\n$`));
+  let server: FaultyServer | undefined;
+
+  beforeAll(() => {
+    if (!existsSync(PROBE)) {
+      throw new Error(`${PROBE} is missing: run npm run build --workspace nestjs-probes`);
+    }
+  });
+
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  const closing: [string, Behaviour][] = [
+    ['destroys the socket at once', destroyAtOnce],
+    ['resets the connection at once', resetAtOnce],
+    ['reads the request and closes', endAfterRequest],
+    ['sends half a status line and closes', sendThenEnd('HTTP/1.1 20')],
+    [
+      'sends a 200 status line, half the headers, and closes',
+      sendThenEnd('HTTP/1.1 200 OK\r\nconte'),
+    ],
+    [
+      'sends a 200 status line without the end of headers, and resets',
+      sendThenReset('HTTP/1.1 200 OK\r\n'),
+    ],
+  ];
+
+  describe.each(closing)('that %s', (_name, behaviour) => {
+    it.each(RUNS)('exits 1 with one failure line (run %i)', async () => {
+      server = await startRawServer(behaviour);
+      const run = await runProbe(['--timeout', String(CLOSE_TIMEOUT_MS), server.url]);
+      expect(run).toMatchObject({ code: 1, stdout: '', stderr: oneFailureLine(server.url) });
+      expect(run.elapsedMs).toBeLessThan(CLOSE_TIMEOUT_MS + GUARD_MS);
+      expect(server.accepted).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  it.each(RUNS)(
+    'exits 1 on an http.Server over its maxConnections, closing the connection (run %i)',
+    async () => {
+      server = await startFullHttpServer();
+      const run = await runProbe(['--timeout', String(CLOSE_TIMEOUT_MS), server.url]);
+      expect(run).toMatchObject({ code: 1, stdout: '', stderr: oneFailureLine(server.url) });
+      expect(run.elapsedMs).toBeLessThan(CLOSE_TIMEOUT_MS + GUARD_MS);
+      expect(server.dropped).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it.each(RUNS)(
+    'exits 1 at the timeout instead of hanging when the server reads and never answers (run %i)',
+    async () => {
+      server = await startRawServer(neverAnswerRaw);
+      const run = await runProbe(['--timeout', String(HANG_TIMEOUT_MS), server.url]);
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `${PROBE_TIMED_OUT(server.url, HANG_TIMEOUT_MS)}\n`,
+      });
+      expect(run.elapsedMs).toBeGreaterThanOrEqual(HANG_TIMEOUT_MS);
+      expect(run.elapsedMs).toBeLessThan(HANG_TIMEOUT_MS + GUARD_MS);
+    },
+  );
+
+  describe('failing from the inside', () => {
+    const URL = 'http://127.0.0.1:9/health';
+    const runFaulty = (fault: string, url = URL, timeoutMs = CLOSE_TIMEOUT_MS) =>
+      runProbe(['--timeout', String(timeoutMs), url], { PROBE_TEST_FAULT: fault }, [
+        '--require',
+        join(__dirname, 'fixtures', 'fault-inside.cjs'),
+      ]);
+
+    it.each(RUNS)(
+      'exits 1, saying the connection closed, when fetch is left pending and the event loop empties (run %i)',
+      async () => {
+        const run = await runFaulty('pending-fetch');
+        expect(run).toMatchObject({
+          code: 1,
+          stdout: '',
+          stderr: `${PROBE_CLOSED_WITHOUT_ANSWER(URL)}\n`,
+        });
+        expect(run.elapsedMs).toBeLessThan(CLOSE_TIMEOUT_MS + GUARD_MS);
+      },
+    );
+
+    it('exits 1 at the timeout when fetch ignores its abort signal', async () => {
+      const run = await runFaulty('deaf-fetch', URL, HANG_TIMEOUT_MS);
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `${PROBE_TIMED_OUT(URL, HANG_TIMEOUT_MS)}\n`,
+      });
+      expect(run.elapsedMs).toBeGreaterThanOrEqual(HANG_TIMEOUT_MS);
+      expect(run.elapsedMs).toBeLessThan(HANG_TIMEOUT_MS + GUARD_MS);
+    });
+
+    it.each([
+      ['an uncaught exception', 'exception'],
+      ['an unhandled rejection', 'rejection'],
+    ])('exits 1 in one line on %s', async (_name, fault) => {
+      // The request waits on a server that never answers: the crash comes first.
+      server = await startRawServer(neverAnswerRaw);
+      const run = await runFaulty(fault, server.url);
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `${PROBE_INTERNAL_ERROR('boom from the test')}\n`,
+      });
+      expect(run.elapsedMs).toBeLessThan(CLOSE_TIMEOUT_MS + GUARD_MS);
+    });
+  });
+
+  describe('positive controls: the same raw servers can make it exit 0', () => {
+    it.each(RUNS)('exits 0 on a raw 200 answer (run %i)', async () => {
+      server = await startRawServer(
+        sendThenEnd('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok'),
+      );
+      const run = await runProbe(['--timeout', String(CLOSE_TIMEOUT_MS), server.url]);
+      expect(run).toMatchObject({
+        code: 0,
+        stderr: '',
+        stdout: `${PROBE_ANSWERED(server.url, 200)}\n`,
+      });
+    });
+
+    it.each(RUNS)(
+      'exits 0 on a 200 whose headers arrived before a reset mid-body: that is an answer (run %i)',
+      async () => {
+        server = await startRawServer(
+          sendThenReset('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\npartial'),
+        );
+        const run = await runProbe(['--timeout', String(CLOSE_TIMEOUT_MS), server.url]);
+        expect(run).toMatchObject({
+          code: 0,
+          stderr: '',
+          stdout: `${PROBE_ANSWERED(server.url, 200)}\n`,
+        });
+      },
+    );
   });
 });
