@@ -162,6 +162,17 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
       },
     );
 
+    it.each(['/health/live', '/health/ready', '/health/startup'])(
+      '%s answers 200 whatever Authorization header a balancer sends (#9)',
+      async (path) => {
+        const forged = await mintToken(randomBytes(32).toString('hex'));
+        for (const authorization of ['Bearer not-a-jwt', `Bearer ${forged}`, 'Basic x']) {
+          const response = await app.fetch(path, { headers: { authorization } });
+          expect(response.status).toBe(200);
+        }
+      },
+    );
+
     it('details: 401 without a token, 403 without the admin role', async () => {
       expect((await app.fetch('/health/details')).status).toBe(401);
       expect((await app.fetch('/health/details', { headers: customer })).status).toBe(403);

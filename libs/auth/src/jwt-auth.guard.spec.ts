@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { HealthModule } from 'nestjs-probes';
 import request from 'supertest';
 import { AUTHENTICATION_REQUIRED, INVALID_BEARER_TOKEN, MISSING_ROLE } from './auth.messages';
 import { AuthModule } from './auth.module';
@@ -67,6 +68,7 @@ describe.each(['express', 'fastify'] as const)('JwtAuthGuard over %s', (adapter)
           load: [() => ({ JWT_SECRET: SECRET, JWT_ISSUER: ISSUER })],
         }),
         AuthModule,
+        HealthModule.forRoot(),
       ],
       controllers: [OpenController, OpsController],
     }).compile();
@@ -82,6 +84,27 @@ describe.each(['express', 'fastify'] as const)('JwtAuthGuard over %s', (adapter)
   afterEach(async () => {
     await app.close();
     jest.restoreAllMocks();
+  });
+
+  describe('on the health probes', () => {
+    const invalid = [
+      ['not a bearer token', 'Basic YWxpY2U6c2VjcmV0'],
+      ['a malformed token', 'Bearer not-a-jwt'],
+      ['an expired token', () => `Bearer ${sign({ roles: [] }, { expiresIn: -10 })}`],
+    ] as const;
+    const header = (value: string | (() => string)) =>
+      typeof value === 'string' ? value : value();
+
+    it.each(['/health/live', '/health/ready', '/health/startup'])(
+      'lets %s answer whatever Authorization header comes with it',
+      async (path) => {
+        for (const [, value] of invalid) await get(path, header(value)).expect(200);
+      },
+    );
+
+    it.each(invalid)('still refuses details with %s (401)', async (_, value) => {
+      await get('/health/details', header(value)).expect(401);
+    });
   });
 
   it('lets an anonymous request through without a user', async () => {

@@ -6,6 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isPublicHealthProbe } from 'nestjs-probes';
 import { AUTHENTICATION_REQUIRED, INVALID_BEARER_TOKEN, MISSING_ROLE } from './auth.messages';
 import { type AuthenticatedUser } from './interfaces';
 import { Roles } from './roles.decorator';
@@ -22,7 +23,8 @@ const BEARER = /^Bearer +(\S+) *$/i;
 /**
  * The app's global guard. A valid `Authorization: Bearer <jwt>` sets `request.user`; no header
  * leaves the request anonymous; any other header is a 401. Routes marked `@Roles()` then require
- * a user (401) holding one of the roles (403).
+ * a user (401) holding one of the roles (403). The public health probes answer whatever the
+ * header says: a balancer holding an expired static token must not get pods restarted.
  *
  * @publicApi
  */
@@ -35,7 +37,7 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // RPC and WebSocket handlers carry no Authorization header: not ours to judge.
-    if (context.getType() !== 'http') return true;
+    if (context.getType() !== 'http' || isPublicHealthProbe(context)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers?.authorization;
     if (header !== undefined) request.user = await this.authenticate(header);

@@ -5,6 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HEALTH_RESOLVED_OPTIONS, LOGGER_CONTEXT } from './health.constants';
 import { SHUTDOWN_DRAINING } from './health.messages';
@@ -29,6 +31,7 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
     private readonly registry: HealthCheckRegistry,
     private readonly scheduler: HealthCheckScheduler,
     @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,14 +42,33 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
   /**
    * `onModuleDestroy` is the first hook of `app.close()`, before any `beforeApplicationShutdown` or
    * connection-closing `onApplicationShutdown`: holding it for the drain delay keeps every
-   * dependency open while the load balancer catches up.
+   * dependency open while the load balancer catches up. Background checks go on through the drain,
+   * so liveness stays fresh (#9).
    */
   async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
-    this.scheduler.stop();
+    this.closeConnectionsAfterEachAnswer();
     const { drainDelay } = this.options.shutdown;
-    if (drainDelay === 0) return;
-    this.logger.log(SHUTDOWN_DRAINING(drainDelay));
-    await sleep(drainDelay);
+    if (drainDelay > 0) {
+      this.logger.log(SHUTDOWN_DRAINING(drainDelay));
+      await sleep(drainDelay);
+    }
+    this.scheduler.stop();
+  }
+
+  /**
+   * kube-proxy steers only new connections away from a terminating pod: a keep-alive client would
+   * keep sending on its socket until the listener closes it under a request in flight (#9). Every
+   * answer from now on says `Connection: close`, on Express and Fastify alike, since both hand
+   * Node's `ServerResponse` to the server's `request` listeners.
+   */
+  private closeConnectionsAfterEachAnswer(): void {
+    const server = this.adapterHost?.httpAdapter?.getHttpServer?.();
+    if (typeof server?.prependListener !== 'function') return;
+    server.prependListener('request', (_request: IncomingMessage, response: unknown) => {
+      // An HTTP/2 answer has no Connection header: its streams end with the session.
+      if (response instanceof ServerResponse && !response.headersSent)
+        response.setHeader('Connection', 'close');
+    });
   }
 }

@@ -1,5 +1,7 @@
 /** @internal Metadata key written by `@HealthCheck()`. */
 export const HEALTH_CHECK_METADATA = 'HEALTH:CHECK';
+/** @internal Set on the handlers of the public probes, read by `isPublicHealthProbe()`. */
+export const HEALTH_PUBLIC_PROBE_METADATA = 'HEALTH:PUBLIC_PROBE';
 /** @internal Token of the options exactly as the user passed them. */
 export const HEALTH_MODULE_OPTIONS = 'HEALTH:MODULE_OPTIONS';
 /** @internal Token of the options with every default filled in and validated. */

@@ -1,3 +1,4 @@
+export { isPublicHealthProbe } from './controllers/public-probe.util';
 export * from './decorators';
 export * from './errors';
 export { HealthAdminGuard } from './guards/health-admin.guard';

@@ -1,6 +1,20 @@
-import { Controller, Get, Header, Inject, type Type, UseGuards } from '@nestjs/common';
+import {
+  type CanActivate,
+  Controller,
+  type ExecutionContext,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Req,
+  SetMetadata,
+  type Type,
+  UseGuards,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { HealthCheckExecutor } from '../health-check.executor';
-import { NO_STORE } from '../health.constants';
+import { HEALTH_PUBLIC_PROBE_METADATA, NO_STORE } from '../health.constants';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
 import { type HealthDetailsReport } from '../interfaces';
 import { type ProbeBody, toProbeBody, toDetailsBody } from './probe-response';
@@ -12,34 +26,76 @@ import { type ProbeBody, toProbeBody, toDetailsBody } from './probe-response';
  * @internal
  */
 export function createHealthController(path: string): Type<unknown> {
+  const mount = path === '' ? '' : `/${path}`;
+  const [LIVE, READY, STARTUP, DETAILS] = ['live', 'ready', 'startup', 'details'].map(
+    (route) => `${mount}/${route}`,
+  );
+
+  /** A variant of the details path is a 404 before the access rule could answer 401 or 403. */
+  @Injectable()
+  class DetailsPathGuard implements CanActivate {
+    constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+
+    canActivate(context: ExecutionContext): boolean {
+      expectExactPath(this.adapterHost, context.switchToHttp().getRequest(), DETAILS);
+      return true;
+    }
+  }
   @Controller(path)
   class HealthController {
-    constructor(@Inject(HealthCheckExecutor) private readonly executor: HealthCheckExecutor) {}
+    constructor(
+      @Inject(HealthCheckExecutor) private readonly executor: HealthCheckExecutor,
+      @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    ) {}
 
     @Get('live')
     @Header('Cache-Control', NO_STORE)
-    live(): ProbeBody | Promise<ProbeBody> {
+    @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
+    live(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
+      this.expectExactPath(request, LIVE);
       return toProbeBody(this.executor.liveness());
     }
 
     @Get('ready')
     @Header('Cache-Control', NO_STORE)
-    ready(): ProbeBody | Promise<ProbeBody> {
+    @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
+    ready(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
+      this.expectExactPath(request, READY);
       return toProbeBody(this.executor.readiness());
     }
 
     @Get('startup')
     @Header('Cache-Control', NO_STORE)
-    startup(): ProbeBody | Promise<ProbeBody> {
+    @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
+    startup(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
+      this.expectExactPath(request, STARTUP);
       return toProbeBody(this.executor.startup());
     }
 
     @Get('details')
     @Header('Cache-Control', NO_STORE)
-    @UseGuards(HealthAdminGuard)
+    @UseGuards(DetailsPathGuard, HealthAdminGuard)
     details(): Promise<HealthDetailsReport> {
       return this.executor.report().then(toDetailsBody);
     }
+
+    /**
+     * Express matches routes case-insensitively and with a trailing slash, Fastify decodes `%72` before
+     * matching: each would answer a probe path the other refuses (#9). Only the exact path answers,
+     * on both; a variant gets the same 404 as any unknown route.
+     */
+    private expectExactPath(request: unknown, route: string): void {
+      expectExactPath(this.adapterHost, request, route);
+    }
   }
+
   return HealthController;
+}
+
+function expectExactPath(adapterHost: HttpAdapterHost, request: unknown, route: string): void {
+  const adapter = adapterHost.httpAdapter;
+  const url: string = adapter.getRequestUrl(request);
+  const query = url.indexOf('?');
+  if ((query === -1 ? url : url.slice(0, query)).endsWith(route)) return;
+  throw new NotFoundException(`Cannot ${adapter.getRequestMethod(request)} ${url}`);
 }

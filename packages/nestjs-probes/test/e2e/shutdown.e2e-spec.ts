@@ -1,6 +1,12 @@
 import { type INestApplication } from '@nestjs/common';
+import { Agent, get as httpGet } from 'node:http';
 import { AppModule } from '../src/app.module';
-import { BACKGROUND_TTL_MS, BackgroundHealth } from '../src/background.health';
+import {
+  BACKGROUND_LIVENESS_STALE_AFTER_MS,
+  BACKGROUND_TTL_MS,
+  BackgroundHealth,
+  BackgroundLivenessHealth,
+} from '../src/background.health';
 import { ShutdownRecorder } from '../src/shutdown-recorder.module';
 import { ADAPTERS, bootstrap, probe, sleep } from '../src/test-app.util';
 
@@ -93,6 +99,58 @@ describe.each(ADAPTERS)('shutdown (%s)', (adapter) => {
       await closing$;
       expect(closedAt - closeStarted).toBeGreaterThanOrEqual(DRAIN_MS - 5);
       await expect(fetch(base + '/health/live')).rejects.toThrow();
+    });
+
+    it('keeps a background liveness check fresh through the drain: live stays 200', async () => {
+      const drainMs = BACKGROUND_LIVENESS_STALE_AFTER_MS * 4;
+      await app.close();
+      app = await bootstrap(
+        adapter,
+        AppModule.registerShutdown({ shutdown: { drainDelay: drainMs } }),
+      );
+      const closing$ = close();
+      await sleep(20);
+      const heartbeat = app.get(BackgroundLivenessHealth);
+      const runsAtStart = heartbeat.runs;
+      const answers: number[] = [];
+      const pollUntil = Date.now() + drainMs - 100;
+      while (Date.now() < pollUntil) {
+        answers.push((await probe(app, '/health/live')).status);
+        await sleep(50);
+      }
+      await closing$;
+      expect(answers.length).toBeGreaterThan(10);
+      expect(answers.filter((status) => status !== 200)).toEqual([]);
+      expect(heartbeat.runs).toBeGreaterThan(runsAtStart);
+    });
+
+    it('answers Connection: close while draining, so keep-alive clients reconnect elsewhere', async () => {
+      await app.close();
+      app = await bootstrap(
+        adapter,
+        AppModule.registerShutdown({ shutdown: { drainDelay: DRAIN_MS } }),
+      );
+      await app.listen(0, '127.0.0.1');
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const base = await app.getUrl();
+      const connectionHeader = (path: string) =>
+        new Promise<string | undefined>((resolve, reject) => {
+          httpGet(base + path, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.headers.connection));
+          }).on('error', reject);
+        });
+      try {
+        expect(await connectionHeader('/health/live')).toBe('keep-alive');
+        expect(await connectionHeader('/health/ready')).toBe('keep-alive');
+        const closing$ = close();
+        await sleep(20);
+        expect(await connectionHeader('/health/live')).toBe('close');
+        expect(await connectionHeader('/health/ready')).toBe('close');
+        await closing$;
+      } finally {
+        agent.destroy();
+      }
     });
   });
 });

@@ -102,6 +102,7 @@ describe('nestjs-probes package manifest', () => {
         'HealthConfigurationError',
         'HealthCheckTimeoutError',
         'getHealthOptionsToken',
+        'isPublicHealthProbe',
       ]),
     );
     expect(exported).not.toEqual(expect.arrayContaining(['HealthCheckExplorer']));
