@@ -19,6 +19,7 @@
  *   BENCH_ROUNDS=4  BENCH_CONNECTIONS=32  BENCH_QUIET_BUDGET=15 (s spent waiting for a quiet CPU)
  *   BENCH_ADAPTERS=express,fastify  BENCH_SCENARIOS=baseline,ready,terminus,live
  *   BENCH_EXTRA=1          also measures `baseline+header` (the bare route plus @Header('Cache-Control'))
+ *                          and `baseline+req` (plus a @Req() parameter, as the probes have)
  *   BENCH_SINGLE_FLIGHT=0  skips the single-flight measurement
  *   BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=.bench"  node flags for the server processes
  *   BENCH_OUT=bench/results/latest.json
@@ -58,6 +59,10 @@ const SCENARIOS = {
     path: '/baseline-header',
     what: 'the same plus @Header("Cache-Control", "no-store") (diagnostic, BENCH_EXTRA=1)',
   },
+  'baseline+req': {
+    path: '/baseline-req',
+    what: 'the same plus @Header and a @Req() parameter, as the probes have (diagnostic, BENCH_EXTRA=1)',
+  },
   ready: {
     path: '/health/ready',
     what: 'nestjs-probes readiness, 3 @HealthCheck checks, all fresh (ttl 60 s)',
@@ -76,7 +81,7 @@ const scenarioNames = env('BENCH_SCENARIOS', '')
   ? env('BENCH_SCENARIOS', '').split(',')
   : [
       ...DEFAULT_SCENARIOS,
-      ...(env('BENCH_EXTRA', '') === '1' ? ['baseline+header'] : []),
+      ...(env('BENCH_EXTRA', '') === '1' ? ['baseline+header', 'baseline+req'] : []),
     ];
 
 const TERMINUS_CONFIG =
@@ -126,7 +131,7 @@ async function listen(app) {
 /** The app measured for throughput: every scenario's route in one app, as in a real service. */
 async function createThroughputApp(adapter) {
   const { common, core, probes } = await loadNest();
-  const { Controller, Get, Header, Injectable, Module } = common;
+  const { Controller, Get, Header, Injectable, Module, Req } = common;
   const terminus = await import('@nestjs/terminus');
 
   const UP = Object.freeze({ status: 'up' });
@@ -138,6 +143,9 @@ async function createThroughputApp(adapter) {
     withHeader() {
       return UP;
     }
+    withRequest(request) {
+      return request ? UP : undefined;
+    }
   }
   decorateMethod(BaselineController, 'get', Get('baseline'));
   decorateMethod(
@@ -146,6 +154,13 @@ async function createThroughputApp(adapter) {
     Get('baseline-header'),
     Header('Cache-Control', 'no-store'),
   );
+  decorateMethod(
+    BaselineController,
+    'withRequest',
+    Get('baseline-req'),
+    Header('Cache-Control', 'no-store'),
+  );
+  Req()(BaselineController.prototype, 'withRequest', 0);
   decorateClass(BaselineController, Controller());
 
   // Three cheap checks, always fresh: the readiness hot path.
