@@ -1,0 +1,2 @@
+/** One line on stdout. */
+export const log = (line) => process.stdout.write(`${line}\n`);
