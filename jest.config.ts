@@ -33,6 +33,8 @@ const shared: Config = {
     '^nestjs-probes$': '<rootDir>/packages/nestjs-probes/src/index.ts',
     '^nestjs-probes/(typeorm|ioredis|system|http)$': '<rootDir>/packages/nestjs-probes/src/$1/index.ts',
     '^@app/(auth|database|cache)$': '<rootDir>/libs/$1/src/index.ts',
+    // Test tooling (a private workspace, never built): its TypeScript source, as for @app/*.
+    '^@internal/test-servers$': '<rootDir>/tools/test-servers/src/index.ts',
   },
   rootDir: __dirname,
 };
@@ -53,6 +55,11 @@ const config: Config = {
       ...shared,
       displayName: 'nestjs-probes:faults',
       testMatch: ['<rootDir>/packages/nestjs-probes/test/faults/**/*.fault-spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'test-servers:e2e',
+      testMatch: ['<rootDir>/tools/test-servers/test/**/*.e2e-spec.ts'],
     },
     {
       ...shared,

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { waitForFreePort } from '../../../packages/nestjs-probes/test/servers/free-port';
-import { pollUntil } from '../../../packages/nestjs-probes/test/servers/poll-until';
-import { ThrowawayPostgres } from '../../../packages/nestjs-probes/test/servers/throwaway-postgres';
-import { ThrowawayRedis } from '../../../packages/nestjs-probes/test/servers/throwaway-redis';
+import {
+  waitForFreePort,
+  pollUntil,
+  ThrowawayPostgres,
+  ThrowawayRedis,
+} from '@internal/test-servers';
 import { runBoundedLoad } from './support/bounded-load';
 import { ExampleAppProcess } from './support/example-app.process';
 import { placeOrder } from './support/orders';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ThrowawayPostgres } from '../../../packages/nestjs-probes/test/servers/throwaway-postgres';
-import { ThrowawayRedis } from '../../../packages/nestjs-probes/test/servers/throwaway-redis';
+import { ThrowawayPostgres, ThrowawayRedis } from '@internal/test-servers';
 import { mintToken } from './support/admin-token';
 import { ExampleAppProcess } from './support/example-app.process';
 import { AN_ORDER, bearer, placeOrder, postOrder } from './support/orders';

@@ -6,9 +6,7 @@ import { HealthModule } from 'nestjs-probes';
 import request from 'supertest';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../../apps/example/src/migrations';
-import { withPgClient } from '../../../packages/nestjs-probes/test/servers/pg-client';
-import { pollUntil } from '../../../packages/nestjs-probes/test/servers/poll-until';
-import { ThrowawayPostgres } from '../../../packages/nestjs-probes/test/servers/throwaway-postgres';
+import { withPgClient, pollUntil, ThrowawayPostgres } from '@internal/test-servers';
 import { failOnUnhandledRejections } from '../../../packages/nestjs-probes/test/src/test-app.util';
 import { DatabaseModule, type DatabaseModuleOptions } from '../src';
 

@@ -1,3 +1,5 @@
+import { HEALTH_CHECK_OPTION_KEYS } from './options/option.validators';
+
 /** @internal */
 export const describeValue = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -18,7 +20,7 @@ export const INVALID_CHECK_OPTION = (
 
 /** @internal */
 export const UNKNOWN_CHECK_OPTION = (className: string, methodName: string, option: string) =>
-  `@HealthCheck() on ${className}.${methodName}: unknown option "${option}". Known options: name, critical, ttl, timeout, probe, refresh, staleAfter.`;
+  `@HealthCheck() on ${className}.${methodName}: unknown option "${option}". Known options: ${HEALTH_CHECK_OPTION_KEYS.join(', ')}.`;
 
 /** @internal */
 export const INVALID_MODULE_OPTION = (option: string, expected: string, actual: unknown) =>
@@ -82,106 +84,6 @@ export const CHECK_OVERRAN = (durationMs: number, timeoutMs: number) =>
 /** @internal */
 export const CHECK_RESULT_UNDESCRIBABLE =
   'the check failed in a way that could not be described (its error or result threw when read)';
-
-/** @internal */
-export const INVALID_READY_MADE_OPTION = (
-  moduleName: string,
-  className: string,
-  option: string,
-  expected: string,
-  actual: unknown,
-) =>
-  `${moduleName}.register() (${className}.check): option "${option}" must be ${expected}, got ${describeValue(actual)}.`;
-
-/** @internal */
-export const UNKNOWN_READY_MADE_OPTION = (
-  moduleName: string,
-  className: string,
-  option: string,
-  known: readonly string[],
-) =>
-  `${moduleName}.register() (${className}.check): unknown option "${option}". Known options: ${known.join(', ')}.`;
-
-/** @internal */
-export const PREVIOUS_CALL_UNANSWERED = (what: string, ageMs: number) =>
-  `no answer to the previous ${what} for ${Math.round(ageMs)} ms; not sending another until it settles`;
-
-/** @internal */
-export const TYPEORM_NOT_INITIALIZED = 'the DataSource is not initialized';
-
-/** @internal */
-export const POOL_SATURATED = (
-  pool: { size: number; idle: number; waiting: number; max: number },
-  pinged: boolean,
-) =>
-  `connection pool saturated: ${pool.size - pool.idle}/${pool.max} in use, ${pool.waiting} waiting; ${pinged ? 'the database answered over a side connection' : 'database not pinged (sideConnection: false)'}`;
-
-/** @internal */
-export const PING_SLOW = (latencyMs: number, thresholdMs: number) =>
-  `ping took ${latencyMs} ms, above ${thresholdMs} ms`;
-
-/** @internal */
-export const IOREDIS_NOT_READY = (status: string) =>
-  `the ioredis client is "${status}", not "ready"; no command sent, since it would wait in the offline queue`;
-
-/** @internal Bytes in binary units with one decimal, e.g. `10.0 MiB`. */
-export const describeBytes = (bytes: number): string => {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-};
-
-/** @internal */
-export const DISK_SPACE_LOW = (figure: 'bytes' | 'percent', free: number, limit: number) =>
-  figure === 'bytes'
-    ? `free disk space ${describeBytes(free)} is below ${describeBytes(limit)}`
-    : `free disk space ${free}% is below ${limit}%`;
-
-/** @internal `reason` is the file system error with the configured path replaced. */
-export const DISK_UNREADABLE = (reason: string) => `cannot read the file system: ${reason}`;
-
-/** @internal */
-export const MEMORY_HIGH = (
-  figure: 'heapPercent' | 'heapBytes' | 'rssBytes',
-  actual: number,
-  limit: number,
-) =>
-  figure === 'heapPercent'
-    ? `heap used ${actual}% of its limit, above ${limit}%`
-    : `${figure === 'heapBytes' ? 'heap used' : 'RSS'} ${describeBytes(actual)}, above ${describeBytes(limit)}`;
-
-/** @internal */
-export const EVENT_LOOP_DELAYED = (p99Ms: number, limitMs: number) =>
-  `event loop delay p99 ${p99Ms} ms, above ${limitMs} ms`;
-
-/** @internal */
-export const HTTP_UNEXPECTED_STATUS = (status: number, [min, max]: readonly [number, number]) =>
-  `HTTP ${status}, expected ${min === max ? min : `${min}-${max}`}`;
-
-/** @internal */
-export const HTTP_SLOW = (latencyMs: number, limitMs: number) =>
-  `response took ${latencyMs} ms, above ${limitMs} ms`;
-
-/** @internal */
-export const HTTP_REQUEST_FAILED = (reason: string) => `request failed: ${reason}`;
-
-/** @internal The `expected` text of a threshold object with none of its fields set. */
-export const EXPECTED_THRESHOLD = (fields: readonly string[]) =>
-  `an object with at least one of ${fields.join(', ')}`;
-
-/** @internal The `expected` text when a down threshold is not stricter than its degraded one. */
-export const EXPECTED_THRESHOLD_ORDER = (
-  comparison: 'less' | 'more',
-  other: string,
-  otherValue: number,
-  otherDefaulted: boolean,
-) =>
-  `${comparison} than ${other} (${otherValue}${otherDefaulted ? ' by default' : ''}), so that down is stricter than degraded`;
 
 /** @internal */
 export const SHUTDOWN_DRAINING = (drainDelayMs: number) =>

@@ -1,18 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { HealthCheckExplorer } from './checks/health-check.explorer';
+import { HealthCheckMetadataAccessor } from './checks/health-check-metadata.accessor';
+import { HealthCheckRegistry } from './checks/health-check.registry';
+import { HealthCheckScheduler } from './checks/health-check.scheduler';
 import { HealthAdminGuard } from './guards/health-admin.guard';
-import { HealthCheckMetadataAccessor } from './health-check-metadata.accessor';
-import { HealthCheckExecutor } from './health-check.executor';
-import { HealthCheckExplorer } from './health-check.explorer';
-import { HealthCheckRegistry } from './health-check.registry';
-import { HealthCheckScheduler } from './health-check.scheduler';
-import { HealthLifecycleWatcher } from './health-lifecycle.watcher';
 import {
   ConfigurableHealthModule,
-  HEALTH_ASYNC_OPTIONS_TYPE,
-  HEALTH_OPTIONS_TYPE,
+  type HealthModuleAsyncOptions,
+  type HealthModuleSyncOptions,
 } from './health.module-definition';
 import { resolvedOptionsProvider } from './health.providers';
+import { HealthDetailsReporter } from './probes/health-details.reporter';
+import { HealthLifecycleWatcher } from './probes/health-lifecycle.watcher';
+import { HealthProbeEvaluator } from './probes/health-probe.evaluator';
 
 /**
  * Discovers every `@HealthCheck()` method of the application and serves the liveness, readiness,
@@ -32,23 +33,24 @@ import { resolvedOptionsProvider } from './health.providers';
     HealthCheckMetadataAccessor,
     HealthCheckExplorer,
     HealthCheckRegistry,
-    HealthCheckExecutor,
     HealthCheckScheduler,
+    HealthProbeEvaluator,
+    HealthDetailsReporter,
     HealthLifecycleWatcher,
     HealthAdminGuard,
   ],
 })
 export class HealthModule extends ConfigurableHealthModule {
   /** Options given as they are. */
-  static override forRoot(options: typeof HEALTH_OPTIONS_TYPE = {}): DynamicModule {
+  static override forRoot(options: HealthModuleSyncOptions = {}): DynamicModule {
     return super.forRoot(options);
   }
 
   /**
-   * Options from a factory (`useFactory` + `inject`, `useClass` or `useExisting`). `path` goes next
-   * to the factory, since routes are mounted before factories run.
+   * Options from a factory (`useFactory` + `inject`, `useClass` or `useExisting`). `path` and
+   * `adminGuard` go next to the factory, since routes are mounted before factories run.
    */
-  static override forRootAsync(options: typeof HEALTH_ASYNC_OPTIONS_TYPE): DynamicModule {
+  static override forRootAsync(options: HealthModuleAsyncOptions): DynamicModule {
     return super.forRootAsync(options);
   }
 }

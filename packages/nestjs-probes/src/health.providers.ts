@@ -5,7 +5,7 @@ import {
   HEALTH_RESOLVED_OPTIONS,
 } from './health.constants';
 import { type HealthModuleOptions } from './interfaces';
-import { resolveModuleOptions } from './utils/resolve-module-options.util';
+import { resolveModuleOptions } from './options/module-options.resolver';
 
 /**
  * The options with defaults merged and validated, once; everything else injects these.

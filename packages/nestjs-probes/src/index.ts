@@ -1,13 +1,22 @@
-export { isPublicHealthProbe } from './controllers/public-probe.util';
+export { isPublicHealthProbe } from './controllers/public-probe';
 export * from './decorators';
 export * from './errors';
 export { HealthAdminGuard } from './guards/health-admin.guard';
+export {
+  type HealthModuleAsyncOptions,
+  type HealthModuleExtras,
+  type HealthModuleSyncOptions,
+} from './health.module-definition';
 export { HealthModule } from './health.module';
 export { getHealthOptionsToken } from './health.providers';
 export * from './interfaces';
+export {
+  type ResolvedHealthOptions,
+  type RolesReading,
+} from './options/resolved-health-options.interface';
 export {
   degraded,
   down,
   type HealthCheckDegraded,
   type HealthCheckDown,
-} from './utils/health-status.util';
+} from './results/health-status';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { pollUntil } from '../../../../packages/nestjs-probes/test/servers/poll-until';
+import { pollUntil } from '@internal/test-servers';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 const MAIN = join(REPO_ROOT, 'dist', 'apps', 'example', 'main.js');

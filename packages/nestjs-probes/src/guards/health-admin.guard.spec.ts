@@ -7,8 +7,8 @@ import {
 import { type HttpAdapterHost } from '@nestjs/core';
 import { ROLES_OF_FAILED, ROLES_OF_NOT_AN_ARRAY } from '../health.messages';
 import { type HealthModuleOptions } from '../interfaces';
-import { describeError } from '../utils/describe-error.util';
-import { resolveModuleOptions } from '../utils/resolve-module-options.util';
+import { describeError } from '../redaction/error.describer';
+import { resolveModuleOptions } from '../options/module-options.resolver';
 import { HealthAdminGuard } from './health-admin.guard';
 
 const response = { marker: 'response' };

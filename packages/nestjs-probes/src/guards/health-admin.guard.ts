@@ -10,11 +10,11 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { HEALTH_RESOLVED_OPTIONS, LOGGER_CONTEXT, NO_STORE } from '../health.constants';
 import { ROLES_OF_FAILED, ROLES_OF_NOT_AN_ARRAY } from '../health.messages';
-import { describeError } from '../utils/describe-error.util';
+import { describeError } from '../redaction/error.describer';
 import {
   type ResolvedHealthOptions,
   type RolesReading,
-} from '../utils/resolve-module-options.util';
+} from '../options/resolved-health-options.interface';
 
 /**
  * Lets a caller read the details endpoint only when the roles `details.rolesOf(request)` gives hold
@@ -27,7 +27,8 @@ import {
  *
  * A lookup that throws or answers something else is a configuration mistake: it is logged as a
  * warning once per guard, so anonymous callers cannot flood the log with it. Synchronous while the
- * lookup is. Subclass and override the protected hooks to change the rule.
+ * lookup is. Subclass and override the protected hooks to change the rule, and pass the subclass
+ * as `adminGuard` next to `HealthModule.forRoot()` / `forRootAsync()`.
  *
  * @publicApi
  */

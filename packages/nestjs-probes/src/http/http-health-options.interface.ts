@@ -1,11 +1,19 @@
 import { type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
+ * The methods `HttpHealthModule` may send (fetch forbids `CONNECT` and `TRACE`): the one list the
+ * method type, its validation and its error text are all derived from.
+ *
+ * @internal
+ */
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
  * The methods `HttpHealthModule` may send (fetch forbids `CONNECT` and `TRACE`).
  *
  * @publicApi
  */
-export type HttpHealthMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type HttpHealthMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * Options of `HttpHealthModule.register()`.

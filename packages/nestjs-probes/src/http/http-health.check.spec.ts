@@ -1,5 +1,5 @@
-import { HTTP_REQUEST_FAILED, HTTP_SLOW, HTTP_UNEXPECTED_STATUS } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { HTTP_REQUEST_FAILED, HTTP_SLOW, HTTP_UNEXPECTED_STATUS } from './http.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { HttpHealthCheck } from './http-health.check';
 import { type ResolvedHttpHealthOptions } from './http-health-options.interface';
 

@@ -1,11 +1,12 @@
-import { HTTP_REQUEST_FAILED, HTTP_SLOW, HTTP_UNEXPECTED_STATUS } from '../health.messages';
-import { degraded, down } from '../utils/health-status.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { degraded, down } from '../results/health-status';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { describeFetchFailure } from '../utils/describe-fetch-failure.util';
+import { roundToTenth } from '../utils/round-to-tenth.util';
 import {
   type HttpHealthDetails,
   type ResolvedHttpHealthOptions,
 } from './http-health-options.interface';
-import { describeFetchFailure } from '../utils/describe-fetch-failure.util';
+import { HTTP_REQUEST_FAILED, HTTP_SLOW, HTTP_UNEXPECTED_STATUS } from './http.messages';
 
 /** Bodies up to this size are read to the end, so the connection goes back to the pool. */
 const MAX_DRAINED_BYTES = 64 * 1024;
@@ -26,7 +27,7 @@ export class HttpHealthCheck implements ReadyMadeCheck {
     await drain(response);
     const details: HttpHealthDetails = {
       statusCode: response.status,
-      latencyMs: Math.round((performance.now() - startedAt) * 10) / 10,
+      latencyMs: roundToTenth(performance.now() - startedAt),
     };
     const { expectedStatus, degradedAboveMs } = this.options;
     const [min, max] = expectedStatus;

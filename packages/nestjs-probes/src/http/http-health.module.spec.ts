@@ -1,10 +1,11 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
-import { INVALID_READY_MADE_OPTION } from '../health.messages';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
+import { EXPECTED, MAX_DURATION_MS } from '../options/option.validators';
+import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
 import { type HttpHealthCheck } from './http-health.check';
 import { HttpHealthModule } from './http-health.module';
-import { type HttpHealthOptions } from './http-health-options.interface';
+import { HTTP_METHODS, type HttpHealthOptions } from './http-health-options.interface';
+import { HTTP_EXPECTED } from './http-health.validation';
 
 function instantiate(options: HttpHealthOptions): HttpHealthCheck {
   const provider = HttpHealthModule.register(options).providers![1] as FactoryProvider;
@@ -59,21 +60,21 @@ describe('HttpHealthModule.register', () => {
   it.each([undefined, 42, 'not a url', 'ftp://files.example.com/', 'file:///etc/passwd'])(
     'fails on url %p',
     (url) => {
-      expect(errorOf({ url: url as string })).toEqual(invalid('url', EXPECTED_READY_MADE.url, url));
+      expect(errorOf({ url: url as string })).toEqual(invalid('url', HTTP_EXPECTED.url, url));
     },
   );
 
   it('fails on a URL with credentials, without showing them', () => {
     const error = errorOf({ url: 'https://admin:hunter2@example.com/health' });
     expect(error).toEqual(
-      invalid('url', EXPECTED_READY_MADE.urlCredentials, 'https://***@example.com/health'),
+      invalid('url', HTTP_EXPECTED.urlCredentials, 'https://***@example.com/health'),
     );
     expect(error.message).not.toContain('hunter2');
   });
 
   it.each(['CONNECT', 'TRACE', 'FETCH', 7])('fails on method %p', (method) => {
     expect(errorOf({ method: method as 'GET' })).toEqual(
-      invalid('method', EXPECTED_READY_MADE.method, method),
+      invalid('method', HTTP_EXPECTED.method, method),
     );
   });
 
@@ -81,29 +82,41 @@ describe('HttpHealthModule.register', () => {
     'fails on expectedStatus %p',
     (expectedStatus) => {
       expect(errorOf({ expectedStatus: expectedStatus as number })).toEqual(
-        invalid('expectedStatus', EXPECTED_READY_MADE.status, expectedStatus),
+        invalid('expectedStatus', HTTP_EXPECTED.status, expectedStatus),
       );
     },
   );
 
   it('fails on headers that are not an object of strings, never showing a value', () => {
     expect(errorOf({ headers: 'x' as never })).toEqual(
-      invalid('headers', EXPECTED_READY_MADE.headers, 'x'),
+      invalid('headers', HTTP_EXPECTED.headers, 'x'),
     );
     expect(errorOf({ headers: { authorization: Buffer.from('s3cret') as never } })).toEqual(
-      invalid('headers.authorization', EXPECTED_READY_MADE.headerValue, 'object'),
+      invalid('headers.authorization', HTTP_EXPECTED.headerValue, 'object'),
     );
     const injected = errorOf({ headers: { authorization: 'Bearer s3cret\r\nx-evil: 1' } });
-    expect(injected).toEqual(invalid('headers.authorization', EXPECTED_READY_MADE.header, '***'));
+    expect(injected).toEqual(invalid('headers.authorization', HTTP_EXPECTED.header, '***'));
     expect(injected.message).not.toContain('s3cret');
     expect(errorOf({ headers: { 'bad name': 'v' } })).toEqual(
-      invalid('headers.bad name', EXPECTED_READY_MADE.header, '***'),
+      invalid('headers.bad name', HTTP_EXPECTED.header, '***'),
+    );
+  });
+
+  it('lists, in its error, exactly the methods it accepts', () => {
+    expect(HTTP_EXPECTED.method).toBe(`one of ${HTTP_METHODS.join(', ')}`);
+    for (const method of HTTP_METHODS)
+      expect(resolvedOf({ url: 'http://x/', method }).method).toBe(method);
+  });
+
+  it('caps degradedAboveMs as every millisecond option is capped', () => {
+    expect(errorOf({ degradedAboveMs: MAX_DURATION_MS + 1 })).toEqual(
+      invalid('degradedAboveMs', EXPECTED.positiveDuration, MAX_DURATION_MS + 1),
     );
   });
 
   it.each([0, -1, NaN])('fails on degradedAboveMs %p', (degradedAboveMs) => {
     expect(errorOf({ degradedAboveMs })).toEqual(
-      invalid('degradedAboveMs', EXPECTED_READY_MADE.milliseconds, degradedAboveMs),
+      invalid('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs),
     );
   });
 });

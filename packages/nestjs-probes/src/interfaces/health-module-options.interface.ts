@@ -59,17 +59,12 @@ export interface HealthShutdownOptions {
 }
 
 /**
- * Options of `HealthModule.forRoot()` / `forRootAsync()`. All are optional.
+ * Options of `HealthModule.forRoot()` / `forRootAsync()` (what an async factory returns). All are
+ * optional. What shapes the module itself (`path`, `adminGuard`) is in `HealthModuleExtras`.
  *
  * @publicApi
  */
 export interface HealthModuleOptions {
-  /**
-   * Route prefix of the probes: `GET /{path}/live`, `/ready`, `/startup`, `/details`.
-   * With `forRootAsync`, pass it next to `useFactory` (routes are fixed before factories run).
-   * @default 'health'
-   */
-  path?: string;
   /** Defaults for every check. */
   defaults?: HealthCheckDefaults;
   /** Access to the details endpoint. */

@@ -3,8 +3,8 @@ import { type HealthCheckOptions } from './health-check-options.interface';
 
 /**
  * What every ready-made check's `register()` accepts besides its own options: the `@HealthCheck()`
- * options of the registration (`name`, `critical`, `ttl`, `timeout`, `probe`, `refresh`, `staleAfter`),
- * and the modules that export what the check injects.
+ * options of the registration (every key of `HealthCheckOptions`), and the modules that export what
+ * the check injects.
  *
  * @publicApi
  */

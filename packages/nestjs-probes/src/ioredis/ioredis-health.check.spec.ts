@@ -1,6 +1,6 @@
 import { type Redis } from 'ioredis';
-import { IOREDIS_NOT_READY } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { IOREDIS_NOT_READY } from './ioredis.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { IoRedisHealthCheck } from './ioredis-health.check';
 
 function fakeClient(status: string, ping = jest.fn(async () => 'PONG')) {

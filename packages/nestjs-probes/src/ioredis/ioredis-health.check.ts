@@ -1,9 +1,11 @@
 import { type Cluster, type Redis } from 'ioredis';
-import { IOREDIS_NOT_READY, PING_SLOW } from '../health.messages';
-import { degraded, down } from '../utils/health-status.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { degraded, down } from '../results/health-status';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { PING_SLOW } from '../ready-made/ready-made.messages';
+import { roundToTenth } from '../utils/round-to-tenth.util';
 import { SingleOutstandingCall } from '../utils/single-outstanding-call.util';
 import { type ResolvedIoRedisHealthOptions } from './ioredis-health-options.interface';
+import { IOREDIS_NOT_READY } from './ioredis.messages';
 import { parseRedisInfo, type RedisInfoFigures } from './redis-info.util';
 
 /**
@@ -26,7 +28,7 @@ export class IoRedisHealthCheck implements ReadyMadeCheck {
     if (status !== 'ready') return down(IOREDIS_NOT_READY(status));
     const startedAt = performance.now();
     const info = await this.outstanding.run(() => this.ping());
-    const latencyMs = Math.round((performance.now() - startedAt) * 10) / 10;
+    const latencyMs = roundToTenth(performance.now() - startedAt);
     const details = { latencyMs, ...info };
     const { degradedAboveMs } = this.options;
     if (degradedAboveMs !== undefined && latencyMs > degradedAboveMs) {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EXPECTED, isPositiveDuration } from '../utils/option-validators.util';
-import { registerReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { EXPECTED } from '../options/option.validators';
+import { registerReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { IoRedisHealthCheck } from './ioredis-health.check';
 import {
   type IoRedisHealthOptions,
@@ -39,9 +40,7 @@ export class IoRedisHealthModule {
       resolve: ({ client, degradedAboveMs, info = true }, fail, [instance]) => {
         if (client === undefined) fail('client', EXPECTED_CLIENT_TOKEN, client);
         if (!isIoRedisClient(instance)) fail('client', EXPECTED_CLIENT_INSTANCE, instance);
-        if (degradedAboveMs !== undefined && !isPositiveDuration(degradedAboveMs)) {
-          fail('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs);
-        }
+        checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
         if (typeof info !== 'boolean') fail('info', EXPECTED.boolean, info);
         return { degradedAboveMs, info };
       },

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import { DISK_SPACE_LOW, DISK_UNREADABLE } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { DISK_SPACE_LOW, DISK_UNREADABLE } from './system.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { DiskHealthCheck } from './disk-health.check';
 import { type ResolvedDiskHealthOptions } from './disk-health-options.interface';
 

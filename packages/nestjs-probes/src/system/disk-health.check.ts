@@ -1,14 +1,13 @@
 import { statfs } from 'node:fs/promises';
-import { DISK_SPACE_LOW, DISK_UNREADABLE } from '../health.messages';
-import { degraded, down } from '../utils/health-status.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { roundToTenth } from '../utils/round-to-tenth.util';
 import { SingleOutstandingCall } from '../utils/single-outstanding-call.util';
 import {
   type DiskHealthDetails,
-  type DiskSpaceThreshold,
   type ResolvedDiskHealthOptions,
 } from './disk-health-options.interface';
-import { crossedThreshold, roundTenth } from './health-threshold.util';
+import { thresholdVerdict } from './threshold-verdict';
+import { DISK_SPACE_LOW, DISK_UNREADABLE } from './system.messages';
 
 /**
  * Reads free space with `statfs` and compares it with the thresholds. A path that cannot be read
@@ -24,19 +23,14 @@ export class DiskHealthCheck implements ReadyMadeCheck {
 
   async check(): Promise<unknown> {
     const details = await this.measure();
-    const figures = { bytes: details.freeBytes, percent: details.freePercent };
-    const below = (threshold?: DiskSpaceThreshold) => crossedThreshold(threshold, figures, 'below');
-    const downCrossed = below(this.options.downBelow);
-    if (downCrossed) {
-      const { field, figure, limit } = downCrossed;
-      return down(DISK_SPACE_LOW(field, figure, limit), { ...details });
-    }
-    const degradedCrossed = below(this.options.degradedBelow);
-    if (degradedCrossed) {
-      const { field, figure, limit } = degradedCrossed;
-      return degraded(DISK_SPACE_LOW(field, figure, limit), { ...details });
-    }
-    return details;
+    return thresholdVerdict({
+      details,
+      figures: { bytes: details.freeBytes, percent: details.freePercent },
+      direction: 'below',
+      down: this.options.downBelow,
+      degraded: this.options.degradedBelow,
+      reason: DISK_SPACE_LOW,
+    });
   }
 
   private async measure(): Promise<DiskHealthDetails> {
@@ -47,7 +41,7 @@ export class DiskHealthCheck implements ReadyMadeCheck {
     const freeBytes = stats.bavail * stats.bsize;
     const totalBytes = stats.blocks * stats.bsize;
     // A pseudo file system (procfs) reports no blocks at all.
-    const freePercent = totalBytes > 0 ? roundTenth((freeBytes / totalBytes) * 100) : 0;
+    const freePercent = totalBytes > 0 ? roundToTenth((freeBytes / totalBytes) * 100) : 0;
     return { freeBytes, totalBytes, freePercent };
   }
 }

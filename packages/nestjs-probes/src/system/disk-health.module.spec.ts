@@ -1,15 +1,13 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { HealthConfigurationError } from '../errors';
-import {
-  EXPECTED_THRESHOLD,
-  EXPECTED_THRESHOLD_ORDER,
-  INVALID_READY_MADE_OPTION,
-} from '../health.messages';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
+import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
+import { EXPECTED_READY_MADE } from '../ready-made/ready-made.validation';
 import { type DiskHealthCheck } from './disk-health.check';
 import { DiskHealthModule } from './disk-health.module';
 import { type DiskHealthOptions } from './disk-health-options.interface';
+import { SYSTEM_EXPECTED } from './system-health.validation';
+import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 function instantiate(options?: DiskHealthOptions): DiskHealthCheck {
   const provider = DiskHealthModule.register(options).providers![1] as FactoryProvider;
@@ -36,7 +34,7 @@ describe('DiskHealthModule.register', () => {
 
   it.each(['', 42])('fails on path %p', (path) => {
     expect(() => instantiate({ path: path as string })).toThrow(
-      invalid('path', EXPECTED_READY_MADE.diskPath, path),
+      invalid('path', SYSTEM_EXPECTED.diskPath, path),
     );
   });
 

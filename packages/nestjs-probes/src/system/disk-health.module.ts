@@ -1,10 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { resolve as resolvePath } from 'node:path';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
 import {
   type OptionFailure,
   registerReadyMadeCheck,
-} from '../utils/register-ready-made-check.util';
+} from '../ready-made/ready-made-check.registrar';
 import { DiskHealthCheck } from './disk-health.check';
 import {
   type DiskHealthOptions,
@@ -15,6 +14,7 @@ import {
   resolveThreshold,
   type ThresholdUnits,
 } from './health-threshold.util';
+import { SYSTEM_EXPECTED } from './system-health.validation';
 
 const DISK_UNITS: ThresholdUnits<'bytes' | 'percent'> = { bytes: 'bytes', percent: 'percent' };
 
@@ -50,7 +50,7 @@ function resolveDiskOptions(
   { path = process.cwd(), downBelow, degradedBelow }: DiskHealthOptions,
   fail: OptionFailure,
 ): ResolvedDiskHealthOptions {
-  if (typeof path !== 'string' || path === '') fail('path', EXPECTED_READY_MADE.diskPath, path);
+  if (typeof path !== 'string' || path === '') fail('path', SYSTEM_EXPECTED.diskPath, path);
   const down =
     downBelow === undefined
       ? DEFAULT_DISK_DOWN_BELOW

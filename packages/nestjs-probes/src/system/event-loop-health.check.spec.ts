@@ -1,6 +1,6 @@
 import perfHooks, { type IntervalHistogram } from 'node:perf_hooks';
-import { EVENT_LOOP_DELAYED } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { EVENT_LOOP_DELAYED } from './system.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { EventLoopHealthCheck } from './event-loop-health.check';
 import { type ResolvedEventLoopHealthOptions } from './event-loop-health-options.interface';
 

@@ -1,13 +1,13 @@
 import { type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
-import { EVENT_LOOP_DELAYED } from '../health.messages';
-import { degraded, down } from '../utils/health-status.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { degraded, down } from '../results/health-status';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { roundToTenth } from '../utils/round-to-tenth.util';
 import {
   type EventLoopHealthDetails,
   type ResolvedEventLoopHealthOptions,
 } from './event-loop-health-options.interface';
-import { roundTenth } from './health-threshold.util';
+import { EVENT_LOOP_DELAYED } from './system.messages';
 
 /**
  * Samples the event-loop delay with `monitorEventLoopDelay` from module init to module destroy.
@@ -50,7 +50,7 @@ export class EventLoopHealthCheck implements ReadyMadeCheck, OnModuleInit, OnMod
     const histogram = this.histogram;
     const samples = histogram.count;
     const delayMs = (nanoseconds: number) =>
-      samples === 0 ? 0 : roundTenth(Math.max(0, nanoseconds / 1e6 - this.options.resolutionMs));
+      samples === 0 ? 0 : roundToTenth(Math.max(0, nanoseconds / 1e6 - this.options.resolutionMs));
     const details = {
       p50Ms: delayMs(histogram.percentile(50)),
       p99Ms: delayMs(histogram.percentile(99)),

@@ -1,10 +1,12 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
-import { EXPECTED_THRESHOLD_ORDER, INVALID_READY_MADE_OPTION } from '../health.messages';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
+import { EXPECTED } from '../options/option.validators';
+import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
 import { type EventLoopHealthCheck } from './event-loop-health.check';
 import { EventLoopHealthModule } from './event-loop-health.module';
 import { type EventLoopHealthOptions } from './event-loop-health-options.interface';
+import { SYSTEM_EXPECTED } from './system-health.validation';
+import { EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 function instantiate(options?: EventLoopHealthOptions): EventLoopHealthCheck {
   const provider = EventLoopHealthModule.register(options).providers![1] as FactoryProvider;
@@ -34,13 +36,13 @@ describe('EventLoopHealthModule.register', () => {
 
   it.each([0, -5, NaN, Infinity, '100'])('fails on degradedAboveMs %p', (value) => {
     expect(() => instantiate({ degradedAboveMs: value as number })).toThrow(
-      invalid('degradedAboveMs', EXPECTED_READY_MADE.milliseconds, value),
+      invalid('degradedAboveMs', EXPECTED.positiveDuration, value),
     );
   });
 
   it('fails on a downAboveMs that is not a positive number', () => {
     expect(() => instantiate({ downAboveMs: -1 })).toThrow(
-      invalid('downAboveMs', EXPECTED_READY_MADE.milliseconds, -1),
+      invalid('downAboveMs', EXPECTED.positiveDuration, -1),
     );
   });
 
@@ -55,7 +57,7 @@ describe('EventLoopHealthModule.register', () => {
 
   it.each([0, 0.5, -1, NaN])('fails on resolutionMs %p, which Node would refuse', (value) => {
     expect(() => instantiate({ resolutionMs: value })).toThrow(
-      invalid('resolutionMs', EXPECTED_READY_MADE.resolution, value),
+      invalid('resolutionMs', SYSTEM_EXPECTED.resolution, value),
     );
   });
 });

@@ -1,15 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { EXPECTED_THRESHOLD_ORDER } from '../health.messages';
-import { EXPECTED_READY_MADE, isPositiveFinite } from '../utils/option-validators.util';
 import {
   type OptionFailure,
   registerReadyMadeCheck,
-} from '../utils/register-ready-made-check.util';
+} from '../ready-made/ready-made-check.registrar';
+import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { EventLoopHealthCheck } from './event-loop-health.check';
 import {
   type EventLoopHealthOptions,
   type ResolvedEventLoopHealthOptions,
 } from './event-loop-health-options.interface';
+import { SYSTEM_EXPECTED } from './system-health.validation';
+import { EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 const DEFAULT_EVENT_LOOP_DEGRADED_ABOVE_MS = 100;
 /** `monitorEventLoopDelay`'s own default. */
@@ -50,12 +51,8 @@ function resolveEventLoopOptions(
     downAboveMs,
     resolutionMs = DEFAULT_EVENT_LOOP_RESOLUTION_MS,
   } = options;
-  if (!isPositiveFinite(degradedAboveMs)) {
-    fail('degradedAboveMs', EXPECTED_READY_MADE.milliseconds, degradedAboveMs);
-  }
-  if (downAboveMs !== undefined && !isPositiveFinite(downAboveMs)) {
-    fail('downAboveMs', EXPECTED_READY_MADE.milliseconds, downAboveMs);
-  }
+  checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
+  checkMilliseconds('downAboveMs', downAboveMs, fail);
   if (downAboveMs !== undefined && downAboveMs <= degradedAboveMs) {
     const defaulted = options.degradedAboveMs === undefined;
     fail(
@@ -65,7 +62,7 @@ function resolveEventLoopOptions(
     );
   }
   if (!Number.isSafeInteger(resolutionMs) || resolutionMs < 1) {
-    fail('resolutionMs', EXPECTED_READY_MADE.resolution, resolutionMs);
+    fail('resolutionMs', SYSTEM_EXPECTED.resolution, resolutionMs);
   }
   return { degradedAboveMs, downAboveMs, resolutionMs };
 }

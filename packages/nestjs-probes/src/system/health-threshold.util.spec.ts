@@ -1,12 +1,12 @@
-import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from '../health.messages';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
-import { type OptionFailure } from '../utils/register-ready-made-check.util';
+import { type OptionFailure } from '../ready-made/ready-made-check.registrar';
+import { EXPECTED_READY_MADE } from '../ready-made/ready-made.validation';
 import {
   checkThresholdOrder,
   crossedThreshold,
   resolveThreshold,
   type ThresholdUnits,
 } from './health-threshold.util';
+import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 class Failure extends Error {
   constructor(readonly args: [string, string, unknown]) {

@@ -1,11 +1,7 @@
-import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from '../health.messages';
-import {
-  EXPECTED_READY_MADE,
-  isPercent,
-  isPlainObject,
-  isPositiveFinite,
-} from '../utils/option-validators.util';
-import { type OptionFailure } from '../utils/register-ready-made-check.util';
+import { isPlainObject } from '../options/option.validators';
+import { type OptionFailure } from '../ready-made/ready-made-check.registrar';
+import { EXPECTED_READY_MADE, isBytes, isPercent } from '../ready-made/ready-made.validation';
+import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 /** @internal How each field of a threshold object is measured. */
 export type ThresholdUnits<K extends string> = Readonly<Record<K, 'bytes' | 'percent'>>;
@@ -37,7 +33,7 @@ export function resolveThreshold<K extends string>(
     }
     if (value === undefined) continue;
     const percent = units[key as K] === 'percent';
-    if (percent ? !isPercent(value) : !isPositiveFinite(value)) {
+    if (percent ? !isPercent(value) : !isBytes(value)) {
       fail(`${option}.${key}`, EXPECTED_READY_MADE[percent ? 'percent' : 'bytes'], value);
     }
     threshold[key as K] = value as number;
@@ -84,6 +80,13 @@ export function checkThresholdOrder<K extends string>(
   }
 }
 
+/** @internal A field of a threshold that its figure crossed. */
+export interface ThresholdCrossing<K extends string> {
+  readonly field: K;
+  readonly figure: number;
+  readonly limit: number;
+}
+
 /**
  * The first field of `threshold` whose figure crosses it, with that figure and limit.
  *
@@ -93,7 +96,7 @@ export function crossedThreshold<K extends string>(
   threshold: Threshold<K> | undefined,
   figures: Readonly<Record<K, number>>,
   direction: ThresholdDirection,
-): { field: K; figure: number; limit: number } | undefined {
+): ThresholdCrossing<K> | undefined {
   if (!threshold) return undefined;
   for (const field of Object.keys(threshold) as K[]) {
     const limit = threshold[field]!;
@@ -102,6 +105,3 @@ export function crossedThreshold<K extends string>(
   }
   return undefined;
 }
-
-/** @internal One decimal, as every figure of the system checks is reported. */
-export const roundTenth = (value: number): number => Math.round(value * 10) / 10;

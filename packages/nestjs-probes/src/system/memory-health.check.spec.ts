@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
-import { MEMORY_HIGH } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { MEMORY_HIGH } from './system.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { MemoryHealthCheck } from './memory-health.check';
 import { type ResolvedMemoryHealthOptions } from './memory-health-options.interface';
 

@@ -1,13 +1,12 @@
 import { getHeapStatistics } from 'node:v8';
-import { MEMORY_HIGH } from '../health.messages';
-import { degraded, down } from '../utils/health-status.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
-import { crossedThreshold, roundTenth } from './health-threshold.util';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { roundToTenth } from '../utils/round-to-tenth.util';
+import { thresholdVerdict } from './threshold-verdict';
 import {
   type MemoryHealthDetails,
-  type MemoryThreshold,
   type ResolvedMemoryHealthOptions,
 } from './memory-health-options.interface';
+import { MEMORY_HIGH } from './system.messages';
 
 /**
  * Compares the heap (against V8's limit) and the RSS of this process with the thresholds. It reads
@@ -20,23 +19,18 @@ export class MemoryHealthCheck implements ReadyMadeCheck {
 
   check(): unknown {
     const details = measureMemory();
-    const figures = {
-      heapPercent: details.heapUsedPercent,
-      heapBytes: details.heapUsedBytes,
-      rssBytes: details.rssBytes,
-    };
-    const above = (threshold?: MemoryThreshold) => crossedThreshold(threshold, figures, 'above');
-    const downCrossed = above(this.options.downAbove);
-    if (downCrossed) {
-      const { field, figure, limit } = downCrossed;
-      return down(MEMORY_HIGH(field, figure, limit), { ...details });
-    }
-    const degradedCrossed = above(this.options.degradedAbove);
-    if (degradedCrossed) {
-      const { field, figure, limit } = degradedCrossed;
-      return degraded(MEMORY_HIGH(field, figure, limit), { ...details });
-    }
-    return details;
+    return thresholdVerdict({
+      details,
+      figures: {
+        heapPercent: details.heapUsedPercent,
+        heapBytes: details.heapUsedBytes,
+        rssBytes: details.rssBytes,
+      },
+      direction: 'above',
+      down: this.options.downAbove,
+      degraded: this.options.degradedAbove,
+      reason: MEMORY_HIGH,
+    });
   }
 }
 
@@ -45,7 +39,7 @@ function measureMemory(): MemoryHealthDetails {
   return {
     heapUsedBytes,
     heapLimitBytes,
-    heapUsedPercent: roundTenth((heapUsedBytes / heapLimitBytes) * 100),
+    heapUsedPercent: roundToTenth((heapUsedBytes / heapLimitBytes) * 100),
     // `rss()` alone: `memoryUsage()` would walk the heap spaces a second time.
     rssBytes: process.memoryUsage.rss(),
   };

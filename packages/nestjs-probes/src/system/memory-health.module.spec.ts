@@ -1,15 +1,14 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
 import {
-  EXPECTED_THRESHOLD,
-  EXPECTED_THRESHOLD_ORDER,
   INVALID_READY_MADE_OPTION,
   UNKNOWN_READY_MADE_OPTION,
-} from '../health.messages';
-import { EXPECTED_READY_MADE } from '../utils/option-validators.util';
+} from '../ready-made/ready-made.messages';
+import { EXPECTED_READY_MADE } from '../ready-made/ready-made.validation';
 import { type MemoryHealthCheck } from './memory-health.check';
 import { MemoryHealthModule } from './memory-health.module';
 import { type MemoryHealthOptions } from './memory-health-options.interface';
+import { EXPECTED_THRESHOLD, EXPECTED_THRESHOLD_ORDER } from './system.messages';
 
 function instantiate(options?: MemoryHealthOptions): MemoryHealthCheck {
   const provider = MemoryHealthModule.register(options).providers![1] as FactoryProvider;

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import {
   type OptionFailure,
   registerReadyMadeCheck,
-} from '../utils/register-ready-made-check.util';
+} from '../ready-made/ready-made-check.registrar';
 import {
   checkThresholdOrder,
   resolveThreshold,

@@ -1,6 +1,6 @@
 import { type DataSource } from 'typeorm';
-import { POOL_SATURATED, TYPEORM_NOT_INITIALIZED } from '../health.messages';
-import { interpretCheckValue } from '../utils/interpret-check-value.util';
+import { POOL_SATURATED, TYPEORM_NOT_INITIALIZED } from './typeorm.messages';
+import { interpretCheckValue } from '../results/check-value.interpreter';
 import { TypeOrmHealthCheck } from './typeorm-health.check';
 
 interface FakePool {

@@ -1,12 +1,14 @@
 import { type OnModuleDestroy } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
-import { degraded, down } from '../utils/health-status.util';
+import { degraded, down } from '../results/health-status';
+import { type ReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { PING_SLOW } from '../ready-made/ready-made.messages';
+import { roundToTenth } from '../utils/round-to-tenth.util';
 import { SingleOutstandingCall } from '../utils/single-outstanding-call.util';
-import { type ReadyMadeCheck } from '../utils/register-ready-made-check.util';
-import { POOL_SATURATED, TYPEORM_NOT_INITIALIZED, PING_SLOW } from '../health.messages';
 import { isSaturated, type PoolFigures, readPoolFigures } from './pool-figures.util';
 import { pingQueryFor } from './ping-query.util';
 import { SideConnection } from './side-connection.util';
+import { POOL_SATURATED, TYPEORM_NOT_INITIALIZED } from './typeorm.messages';
 import { type ResolvedTypeOrmHealthOptions } from './typeorm-health-options.interface';
 
 /**
@@ -60,5 +62,5 @@ export class TypeOrmHealthCheck implements ReadyMadeCheck, OnModuleDestroy {
 async function timed(call: () => Promise<unknown>): Promise<number> {
   const startedAt = performance.now();
   await call();
-  return Math.round((performance.now() - startedAt) * 10) / 10;
+  return roundToTenth(performance.now() - startedAt);
 }

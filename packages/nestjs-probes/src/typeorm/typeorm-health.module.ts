@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EXPECTED, isPositiveDuration } from '../utils/option-validators.util';
-import { registerReadyMadeCheck } from '../utils/register-ready-made-check.util';
+import { EXPECTED } from '../options/option.validators';
+import { registerReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { TypeOrmHealthCheck } from './typeorm-health.check';
 import {
   type ResolvedTypeOrmHealthOptions,
@@ -40,9 +41,7 @@ export class TypeOrmHealthModule {
       inject: [options?.dataSource ?? DataSource],
       resolve: ({ degradedAboveMs, sideConnection = true }, fail, [instance]) => {
         if (!isDataSource(instance)) fail('dataSource', EXPECTED_DATA_SOURCE, instance);
-        if (degradedAboveMs !== undefined && !isPositiveDuration(degradedAboveMs)) {
-          fail('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs);
-        }
+        checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
         if (typeof sideConnection !== 'boolean') {
           fail('sideConnection', EXPECTED.boolean, sideConnection);
         }

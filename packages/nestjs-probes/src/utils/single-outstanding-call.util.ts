@@ -1,4 +1,4 @@
-import { PREVIOUS_CALL_UNANSWERED } from '../health.messages';
+import { PREVIOUS_CALL_UNANSWERED } from '../ready-made/ready-made.messages';
 
 /**
  * Lets at most one call to a dependency be outstanding. A call the dependency never answers (a

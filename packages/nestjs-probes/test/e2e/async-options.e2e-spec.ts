@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
-import { AppModule, type HealthModuleAsyncOptions } from '../src/app.module';
+import { type HealthModuleAsyncOptions, type HealthModuleOptions } from 'nestjs-probes';
+import { AppModule } from '../src/app.module';
 import {
   CONFIGURED_OPTIONS,
   HealthConfigModule,
@@ -65,7 +66,8 @@ describe.each(ADAPTERS)('module options (%s)', (adapter) => {
       adapter,
       AppModule.registerAsync({
         path: 'probes',
-        useFactory: async () => ({ path: '/probes/' }),
+        // Not an option of the factory's type; a factory written in JavaScript could still return it.
+        useFactory: async () => ({ path: '/probes/' }) as HealthModuleOptions,
       }),
     );
     expect((await probe(app, '/probes/live')).status).toBe(200);

@@ -7,12 +7,12 @@ import {
   DUPLICATE_HEALTH_CHECK,
   INVALID_CHECK_OPTION,
   INVALID_MODULE_OPTION,
-  INVALID_READY_MADE_OPTION,
   NON_STATIC_PROVIDER,
   TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
   UNKNOWN_CHECK_OPTION,
 } from '../../src/health.messages';
-import { EXPECTED } from '../../src/utils/option-validators.util';
+import { EXPECTED } from '../../src/options/option.validators';
+import { INVALID_READY_MADE_OPTION } from '../../src/ready-made/ready-made.messages';
 import { AppModule } from '../src/app.module';
 import {
   FAKE_REDIS,
@@ -144,7 +144,7 @@ describe('bootstrap errors', () => {
 
     it('rejects a path returned by an async factory that differs from the mounted one', async () => {
       await expectConfigurationError(
-        AppModule.registerAsync({ useFactory: () => ({ path: 'probes' }) }),
+        AppModule.registerAsync({ useFactory: () => ({ path: 'probes' }) as HealthModuleOptions }),
         ASYNC_PATH_MISMATCH('health', 'probes'),
       );
     });

@@ -1,6 +1,6 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { ROLES_OF_FAILED, ROLES_OF_NOT_AN_ARRAY } from '../../src/health.messages';
-import { describeError } from '../../src/utils/describe-error.util';
+import { describeError } from '../../src/redaction/error.describer';
 import { AppModule } from '../src/app.module';
 import { PROTOTYPE_NAMES } from '../src/prototype-names.health';
 import { ADAPTERS, bootstrap, ISO_DATE, probe } from '../src/test-app.util';

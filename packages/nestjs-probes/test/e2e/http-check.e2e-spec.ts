@@ -1,12 +1,10 @@
 import { type INestApplication } from '@nestjs/common';
 import { HealthConfigurationError } from 'nestjs-probes';
 import { HttpHealthModule, type HttpHealthOptions } from 'nestjs-probes/http';
-import {
-  CHECK_TIMED_OUT,
-  HTTP_UNEXPECTED_STATUS,
-  INVALID_READY_MADE_OPTION,
-} from '../../src/health.messages';
-import { EXPECTED_READY_MADE } from '../../src/utils/option-validators.util';
+import { CHECK_TIMED_OUT } from '../../src/health.messages';
+import { HTTP_EXPECTED } from '../../src/http/http-health.validation';
+import { HTTP_UNEXPECTED_STATUS } from '../../src/http/http.messages';
+import { INVALID_READY_MADE_OPTION } from '../../src/ready-made/ready-made.messages';
 import { AppModule } from '../src/app.module';
 import { ADAPTERS, bootstrap, probe, failOnUnhandledRejections } from '../src/test-app.util';
 import {
@@ -187,7 +185,7 @@ describe('HttpHealthModule options', () => {
         'HttpHealthModule',
         'HttpHealthCheck',
         'url',
-        EXPECTED_READY_MADE.url,
+        HTTP_EXPECTED.url,
         undefined,
       ),
     );

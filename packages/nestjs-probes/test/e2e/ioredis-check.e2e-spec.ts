@@ -1,12 +1,13 @@
 import { type INestApplication } from '@nestjs/common';
 import { HealthConfigurationError } from 'nestjs-probes';
 import type Redis from 'ioredis';
-import { INVALID_READY_MADE_OPTION, IOREDIS_NOT_READY, PING_SLOW } from '../../src/health.messages';
+import { IOREDIS_NOT_READY } from '../../src/ioredis/ioredis.messages';
+import { INVALID_READY_MADE_OPTION, PING_SLOW } from '../../src/ready-made/ready-made.messages';
 import { IoRedisHealthModule } from 'nestjs-probes/ioredis';
 import { AppModule } from '../src/app.module';
 import { CacheHealthModule } from '../src/cache-health.module';
 import { REDIS_CLIENT } from '../src/redis-client.module';
-import { ThrowawayRedis } from '../servers/throwaway-redis';
+import { ThrowawayRedis } from '@internal/test-servers';
 import {
   ADAPTERS,
   bootstrap,

@@ -4,14 +4,16 @@ import { DiskHealthModule, EventLoopHealthModule, MemoryHealthModule } from 'nes
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  INVALID_READY_MADE_OPTION,
+  UNKNOWN_READY_MADE_OPTION,
+} from '../../src/ready-made/ready-made.messages';
+import { EXPECTED_READY_MADE } from '../../src/ready-made/ready-made.validation';
+import {
   DISK_SPACE_LOW,
   EVENT_LOOP_DELAYED,
   EXPECTED_THRESHOLD_ORDER,
-  INVALID_READY_MADE_OPTION,
   MEMORY_HIGH,
-  UNKNOWN_READY_MADE_OPTION,
-} from '../../src/health.messages';
-import { EXPECTED_READY_MADE } from '../../src/utils/option-validators.util';
+} from '../../src/system/system.messages';
 import { AppModule } from '../src/app.module';
 import {
   ADAPTERS,

@@ -1,19 +1,17 @@
 import { type INestApplication } from '@nestjs/common';
 import { HealthConfigurationError } from 'nestjs-probes';
 import { DataSource } from 'typeorm';
+import { DUPLICATE_HEALTH_CHECK } from '../../src/health.messages';
 import {
-  DUPLICATE_HEALTH_CHECK,
   INVALID_READY_MADE_OPTION,
-  POOL_SATURATED,
-  TYPEORM_NOT_INITIALIZED,
   UNKNOWN_READY_MADE_OPTION,
-} from '../../src/health.messages';
+} from '../../src/ready-made/ready-made.messages';
+import { POOL_SATURATED, TYPEORM_NOT_INITIALIZED } from '../../src/typeorm/typeorm.messages';
 import { TypeOrmHealthModule } from 'nestjs-probes/typeorm';
-import { EXPECTED } from '../../src/utils/option-validators.util';
+import { EXPECTED } from '../../src/options/option.validators';
 import { AppModule } from '../src/app.module';
 import { DatabaseHealthModule } from '../src/database-health.module';
-import { ThrowawayMariaDb } from '../servers/throwaway-mariadb';
-import { ThrowawayPostgres } from '../servers/throwaway-postgres';
+import { ThrowawayMariaDb, ThrowawayPostgres } from '@internal/test-servers';
 import {
   ADAPTERS,
   bootstrap,

@@ -2,7 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DatabaseHealthModule } from '../src/database-health.module';
 import { bootstrap, sleep, failOnUnhandledRejections } from '../src/test-app.util';
-import { ThrowawayPostgres } from '../servers/throwaway-postgres';
+import { ThrowawayPostgres } from '@internal/test-servers';
 import {
   answerWhenLost,
   DEGRADED,

@@ -1,7 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import { CacheHealthModule } from '../src/cache-health.module';
 import { bootstrap, failOnUnhandledRejections } from '../src/test-app.util';
-import { ThrowawayRedis } from '../servers/throwaway-redis';
+import { ThrowawayRedis } from '@internal/test-servers';
 import { answerWhenLost, holdReadiness, pollFreshUp, pollReadiness, UP } from './fault-probe.util';
 import { FaultReport } from './fault-report.util';
 import { type FaultScenario, runFaultRow } from './fault-row.util';

@@ -1,7 +1,11 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { HealthModule, type HealthModuleOptions } from 'nestjs-probes';
+import {
+  HealthModule,
+  type HealthModuleAsyncOptions,
+  type HealthModuleSyncOptions,
+} from 'nestjs-probes';
 import { aliasedHealthProviders } from './aliased.health';
 import { BackgroundHealth, BackgroundLivenessHealth } from './background.health';
 import { BootstrapGateModule } from './bootstrap-gate.module';
@@ -30,7 +34,6 @@ import { TerminusHealth } from './terminus.health';
 import { ThrowingHealth } from './throwing.health';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
-export type HealthModuleAsyncOptions = Parameters<typeof HealthModule.forRootAsync>[0];
 
 /**
  * The application under test, one static factory per scenario. Every scenario also installs
@@ -39,17 +42,17 @@ export type HealthModuleAsyncOptions = Parameters<typeof HealthModule.forRootAsy
 @Module({})
 export class AppModule {
   /** One passing check per probe: readiness, liveness and startup. */
-  static registerHealthy(options?: HealthModuleOptions): DynamicModule {
+  static registerHealthy(options?: HealthModuleSyncOptions): DynamicModule {
     return AppModule.registerChecks([HealthyHealth, LivenessHealth, StartupHealth], options);
   }
 
   /** A critical readiness check is down. */
-  static registerCriticalFailure(options?: HealthModuleOptions): DynamicModule {
+  static registerCriticalFailure(options?: HealthModuleSyncOptions): DynamicModule {
     return AppModule.registerChecks([HealthyHealth, FailingHealth, LivenessHealth], options);
   }
 
   /** A non-critical readiness check is down, next to one check per probe that passes. */
-  static registerOptionalFailure(options?: HealthModuleOptions): DynamicModule {
+  static registerOptionalFailure(options?: HealthModuleSyncOptions): DynamicModule {
     return AppModule.registerChecks(
       [HealthyHealth, NonCriticalFailingHealth, LivenessHealth, StartupHealth],
       options,
@@ -96,7 +99,7 @@ export class AppModule {
   }
 
   /** `ShutdownRecorder` calls the probes from inside `app.close()`. */
-  static registerShutdown(options: HealthModuleOptions = {}): DynamicModule {
+  static registerShutdown(options: HealthModuleSyncOptions = {}): DynamicModule {
     return AppModule.registerChecks(
       [HealthyHealth, LivenessHealth, BackgroundHealth, BackgroundLivenessHealth],
       options,
@@ -105,7 +108,7 @@ export class AppModule {
   }
 
   /** A check with no options, so module defaults decide its ttl, timeout and criticality. */
-  static registerPlain(options?: HealthModuleOptions): DynamicModule {
+  static registerPlain(options?: HealthModuleSyncOptions): DynamicModule {
     return AppModule.registerChecks([PlainHealth], options);
   }
 
@@ -163,7 +166,7 @@ export class AppModule {
   /** `HealthModule.forRoot(options)` with the given check providers and imports. */
   static registerChecks(
     providers: Provider[],
-    options: HealthModuleOptions = {},
+    options: HealthModuleSyncOptions = {},
     imports: Imports = [],
   ): DynamicModule {
     return AppModule.compose(HealthModule.forRoot(options), providers, imports);

@@ -2,7 +2,10 @@ import { type DynamicModule, Global, type InjectionToken, Module } from '@nestjs
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export interface TestDataSourceOptions {
-  /** Of a throwaway server (see test/servers); unused when `overrides` names another database. */
+  /**
+   * Of a throwaway server (see @internal/test-servers); unused when `overrides` names another
+   * database.
+   */
   port?: number;
   poolSize?: number;
   /** Provide it under this token instead of `DataSource`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { down, HealthCheck } from 'nestjs-probes';
-import { UNDESCRIBABLE_FAILURE } from '../../src/utils/describe-error.util';
+import { UNDESCRIBABLE_FAILURE } from '../../src/redaction/error.describer';
 
 /** What one check of `RedactionTableHealth` leaks, and what redaction must leave of it. */
 export interface RedactionCase {

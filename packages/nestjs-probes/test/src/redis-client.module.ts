@@ -11,7 +11,7 @@ export const REDIS_CLIENT = 'TEST:REDIS_CLIENT';
  */
 @Module({})
 export class RedisClientModule {
-  /** `options.port`: of a throwaway server (see test/servers). */
+  /** `options.port`: of a throwaway server (see @internal/test-servers). */
   static forRoot(options: RedisOptions = {}): DynamicModule {
     return {
       module: RedisClientModule,
