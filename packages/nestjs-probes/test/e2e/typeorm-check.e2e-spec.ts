@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { HealthConfigurationError } from 'nestjs-probes';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DUPLICATE_HEALTH_CHECK } from '../../src/health.messages';
 import {
@@ -23,6 +24,9 @@ import {
 } from '../src/test-app.util';
 
 const ADMIN = 'admin';
+const LOCK = 4242;
+/** Waits for as long as `holdLock()` holds the lock, holding its pool connection meanwhile. */
+const BLOCKED_QUERY = `SELECT pg_advisory_xact_lock_shared(${LOCK})`;
 
 let server: ThrowawayPostgres;
 let mariadb: ThrowawayMariaDb;
@@ -32,6 +36,23 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => Promise.all([server?.destroy(), mariadb?.destroy()]));
+
+/**
+ * Holds an exclusive advisory lock on a connection of its own: user queries blocked on it keep
+ * their pool connections busy for exactly as long as the test needs, however slow the machine
+ * (a `pg_sleep` could end before the assertions on a loaded machine).
+ */
+async function holdLock(): Promise<{ release(): Promise<void> }> {
+  const holder = new Client(server.clientConfig);
+  await holder.connect();
+  await holder.query('SELECT pg_advisory_lock($1)', [LOCK]);
+  return {
+    async release() {
+      await holder.query('SELECT pg_advisory_unlock($1)', [LOCK]);
+      await holder.end();
+    },
+  };
+}
 
 describe.each(ADAPTERS)('TypeOrmHealthModule on a real PostgreSQL (%s)', (adapter) => {
   let app: INestApplication;
@@ -61,22 +82,27 @@ describe.each(ADAPTERS)('TypeOrmHealthModule on a real PostgreSQL (%s)', (adapte
       DatabaseHealthModule.register({ port: server.port, poolSize: 2 }),
     );
     const source = app.get(DataSource);
-    const userQueries = Array.from({ length: 4 }, () => source.query('SELECT pg_sleep(0.6)'));
-    await sleep(100);
-    const startedAt = performance.now();
-    const ready = await probe(app, '/health/ready');
-    expect(performance.now() - startedAt).toBeLessThan(1000);
-    expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'degraded' });
-    const check = (await details()).checks.typeorm;
-    const pool = { size: 2, idle: 0, waiting: 2, max: 2 };
-    expect(check).toMatchObject({ status: 'degraded', error: POOL_SATURATED(pool, true) });
-    expect(check.details.pool).toEqual(pool);
-    for (let i = 0; i < 5; i++) await probe(app, '/health/ready').expect(200);
-    expect(
-      (source.driver as unknown as { master: { waitingCount: number } }).master.waitingCount,
-    ).toBe(2);
-    await Promise.all(userQueries);
+    const lock = await holdLock();
+    const userQueries = Array.from({ length: 4 }, () => source.query(BLOCKED_QUERY));
+    try {
+      await sleep(100);
+      const startedAt = performance.now();
+      const ready = await probe(app, '/health/ready');
+      expect(performance.now() - startedAt).toBeLessThan(1000);
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({ status: 'degraded' });
+      const check = (await details()).checks.typeorm;
+      const pool = { size: 2, idle: 0, waiting: 2, max: 2 };
+      expect(check).toMatchObject({ status: 'degraded', error: POOL_SATURATED(pool, true) });
+      expect(check.details.pool).toEqual(pool);
+      for (let i = 0; i < 5; i++) await probe(app, '/health/ready').expect(200);
+      expect(
+        (source.driver as unknown as { master: { waitingCount: number } }).master.waitingCount,
+      ).toBe(2);
+    } finally {
+      await lock.release();
+      await Promise.all(userQueries);
+    }
     await probe(app, '/health/ready').expect(200, { status: 'up' });
   });
 
@@ -87,13 +113,18 @@ describe.each(ADAPTERS)('TypeOrmHealthModule on a real PostgreSQL (%s)', (adapte
         { ttl: 0, sideConnection: false },
       ]),
     );
-    const userQuery = app.get(DataSource).query('SELECT pg_sleep(0.5)');
-    await sleep(50);
-    await probe(app, '/health/ready').expect(200, { status: 'degraded' });
-    const check = (await details()).checks.typeorm;
-    expect(check.error).toBe(POOL_SATURATED({ size: 1, idle: 0, waiting: 0, max: 1 }, false));
-    expect(check.details).toEqual({ pool: { size: 1, idle: 0, waiting: 0, max: 1 } });
-    await userQuery;
+    const lock = await holdLock();
+    const userQuery = app.get(DataSource).query(BLOCKED_QUERY);
+    try {
+      await sleep(50);
+      await probe(app, '/health/ready').expect(200, { status: 'degraded' });
+      const check = (await details()).checks.typeorm;
+      expect(check.error).toBe(POOL_SATURATED({ size: 1, idle: 0, waiting: 0, max: 1 }, false));
+      expect(check.details).toEqual({ pool: { size: 1, idle: 0, waiting: 0, max: 1 } });
+    } finally {
+      await lock.release();
+      await userQuery;
+    }
   });
 
   it('is down (503) while the DataSource is not initialized', async () => {
