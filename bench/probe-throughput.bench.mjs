@@ -21,6 +21,7 @@
  *   BENCH_EXTRA=1          also measures `baseline+header` (the bare route plus @Header('Cache-Control'))
  *                          and `baseline+req` (plus a @Req() parameter, as the probes have)
  *   BENCH_SINGLE_FLIGHT=0  skips the single-flight measurement
+ *   BENCH_METRICS=1        registers PrometheusHealthModule (prom-client) in the measured app
  *   BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=.bench"  node flags for the server processes
  *   BENCH_OUT=bench/results/latest.json
  *

@@ -17,6 +17,9 @@ export const QUIET_BUDGET_MS = Number(env('BENCH_QUIET_BUDGET', 15)) * 1000;
 /** Node flags for the server processes (BENCH_SERVER_FLAGS). */
 export const SERVER_FLAGS = env('BENCH_SERVER_FLAGS', '').split(' ').filter(Boolean);
 
+/** BENCH_METRICS=1 registers PrometheusHealthModule in the measured app. */
+export const METRICS = env('BENCH_METRICS', '0') === '1';
+
 export const SINGLE_FLIGHT = env('BENCH_SINGLE_FLIGHT', '1') !== '0';
 
 export const OUT = 'bench/results/latest.json';

@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import { decorateClass, decorateMethod, injectTypes } from '../support/decorate.helpers.mjs';
 import { createApp } from '../support/nest-app.factory.mjs';
 import { loadNest } from '../support/nest.loader.mjs';
+import { METRICS } from './settings.config.mjs';
 
 const UP = Object.freeze({ status: 'up' });
 const CHECKS = ['database', 'cache', 'queue'];
@@ -11,7 +13,11 @@ export async function createThroughputApp(adapter) {
   const AppModule = decorateClass(
     class AppModule {},
     common.Module({
-      imports: [probes.HealthModule.forRoot(), terminus.TerminusModule.forRoot({ logger: false })],
+      imports: [
+        probes.HealthModule.forRoot(),
+        terminus.TerminusModule.forRoot({ logger: false }),
+        ...metricsModules(),
+      ],
       controllers: [baselineController(common), terminusController(common, terminus)],
       providers: [probeChecks(common, probes)],
     }),
@@ -70,4 +76,12 @@ function terminusController({ Controller, Get }, terminus) {
   injectTypes(TerminusController, terminus.HealthCheckService, terminus.HealthIndicatorService);
   decorateMethod(TerminusController, 'ready', Get('ready'), terminus.HealthCheck());
   return decorateClass(TerminusController, Controller('terminus'));
+}
+
+/** BENCH_METRICS=1: the Prometheus module registered beside, as an app exporting metrics has it. */
+function metricsModules() {
+  if (!METRICS) return [];
+  const { Registry } = createRequire(import.meta.url)('prom-client');
+  const { PrometheusHealthModule } = createRequire(import.meta.url)('nestjs-probes/prometheus');
+  return [PrometheusHealthModule.register({ registry: new Registry() })];
 }

@@ -4,9 +4,11 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_PIPE } from '@nestjs/core';
 import { HealthModule } from 'nestjs-probes';
+import { PrometheusHealthModule } from 'nestjs-probes/prometheus';
 import { EventLoopHealthModule, MemoryHealthModule } from 'nestjs-probes/system';
 import { validateEnvironment } from './config/environment';
 import { createHealthOptions } from './config/health-options.factory';
+import { MetricsController } from './metrics/metrics.controller';
 import { MIGRATIONS } from './migrations';
 import { OrdersModule } from './orders/orders.module';
 
@@ -19,8 +21,11 @@ import { OrdersModule } from './orders/orders.module';
     // In-process only, so safe in liveness: they never fail it (no down threshold), they explain it.
     EventLoopHealthModule.register({ probe: 'liveness', timeout: 200 }),
     MemoryHealthModule.register({ critical: false, timeout: 200 }),
+    // The health metrics, in prom-client's default registry: served by MetricsController.
+    PrometheusHealthModule.register(),
     OrdersModule,
   ],
+  controllers: [MetricsController],
   providers: [
     {
       provide: APP_PIPE,

@@ -25,6 +25,9 @@ async function bootstrap(): Promise<void> {
   logger.log(
     `probes: ${base}/health/live, /health/ready, /health/startup; /health/details needs an admin bearer token`,
   );
+  logger.log(
+    `metrics: ${base}/metrics (Prometheus text format, no token: keep it inside the cluster)`,
+  );
 }
 
 bootstrap().catch((error: unknown) => {

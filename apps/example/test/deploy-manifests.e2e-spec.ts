@@ -21,6 +21,7 @@ import {
   PROBE_KINDS,
   type ProbeField,
   probesOf,
+  scrapeTargetsOf,
   timeoutMsOf,
 } from './support/deploy-kubernetes.util';
 import { REPO_ROOT } from './support/example-app.process';
@@ -46,6 +47,7 @@ const LIBRARY_DIR = join(REPO_ROOT, 'packages', 'nestjs-probes');
 const manifests = loadManifests();
 const containers = containersOf(manifests);
 const probes = probesOf(containers);
+const scrapeTargets = scrapeTargetsOf(manifests);
 
 describe('deploy/ manifests against the example app', () => {
   let app: INestApplication;
@@ -157,6 +159,19 @@ describe('deploy/ manifests against the example app', () => {
       }
       expect(problems).toEqual([]);
     });
+  });
+
+  it('asks Prometheus to scrape a path the app serves without a token, on a container port', async () => {
+    expect(scrapeTargets.length).toBeGreaterThan(0);
+    for (const { label, path, port, pod } of scrapeTargets) {
+      const response = await request(app.getHttpServer()).get(path);
+      expect({ label, status: response.status }).toEqual({ label, status: 200 });
+      expect(response.text).toContain('# TYPE health_check_status gauge');
+      const ports = pod.containers.flatMap((c) =>
+        (c.ports ?? []).map((p) => String(p.containerPort)),
+      );
+      expect({ label, ports }).toEqual({ label, ports: expect.arrayContaining([port]) });
+    }
   });
 
   describe('deploy/Dockerfile HEALTHCHECK', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ThrowawayPostgres, ThrowawayRedis } from '@internal/test-servers';
+import { register } from 'prom-client';
 import { mintToken } from './support/admin-token';
 import { ExampleAppProcess } from './support/example-app.process';
 import { AN_ORDER, bearer, placeOrder, postOrder } from './support/orders';
@@ -215,8 +216,54 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
     });
   });
 
+  describe('metrics (GET /metrics)', () => {
+    it('answers 200 in the Prometheus text format, with the four health metric families', async () => {
+      const response = await app.fetch('/metrics');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(register.contentType);
+      const text = await response.text();
+      expect(text).toContain('# TYPE health_check_status gauge');
+      expect(text).toContain('# TYPE health_check_runs_total counter');
+      expect(text).toContain('# TYPE health_check_duration_seconds histogram');
+      expect(text).toContain('# TYPE health_probe_status gauge');
+    });
+
+    it('needs no token, and answers whatever Authorization header a scraper sends', async () => {
+      const forged = await mintToken(randomBytes(32).toString('hex'));
+      for (const headers of [
+        {},
+        customer,
+        { authorization: `Bearer ${forged}` },
+        { authorization: 'Basic x' },
+      ]) {
+        const response = await app.fetch('/metrics', { headers });
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('health_probe_status{probe="readiness"');
+      }
+    });
+
+    it('names checks and statuses only: no password, host or port', async () => {
+      await app.fetch('/health/ready');
+      const text = await scrape();
+      expect(text).not.toContain(DB_PASSWORD);
+      expect(text).not.toContain(String(postgres.port));
+      expect(text).not.toContain(String(redis.port));
+    });
+  });
+
   describe('dependency faults (in order)', () => {
     let orderId: string;
+
+    it('metrics before the outage: the cache check up', async () => {
+      await waitForReadiness(200, 'up');
+      const text = await scrape();
+      expect(sampleOf(text, 'health_check_status{check="cache",status="up"}')).toBe(1);
+      expect(sampleOf(text, 'health_check_status{check="cache",status="down"}')).toBe(0);
+      expect(sampleOf(text, 'health_probe_status{probe="readiness",status="up"}')).toBe(1);
+      expect(sampleOf(text, 'health_check_runs_total{check="cache",status="up"}')).toBeGreaterThan(
+        0,
+      );
+    });
 
     it('Redis stopped: ready 200 degraded, live 200, reads and writes served by PostgreSQL', async () => {
       orderId = await placeOrder(app);
@@ -237,6 +284,20 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
       expect(details.body.checks.cache.error).not.toContain(String(redis.port));
       // Logged at the first failed reconnect, just after the connection closed.
       await app.waitForLog('Redis unavailable, reads go to the database');
+    });
+
+    it('metrics with Redis stopped: cache down, readiness degraded, down runs counted', async () => {
+      await waitForReadiness(200, 'degraded');
+      const text = await scrape();
+      expect(sampleOf(text, 'health_check_status{check="cache",status="down"}')).toBe(1);
+      expect(sampleOf(text, 'health_check_status{check="cache",status="up"}')).toBe(0);
+      expect(sampleOf(text, 'health_check_status{check="database",status="up"}')).toBe(1);
+      expect(sampleOf(text, 'health_probe_status{probe="readiness",status="degraded"}')).toBe(1);
+      expect(sampleOf(text, 'health_probe_status{probe="liveness",status="up"}')).toBe(1);
+      expect(
+        sampleOf(text, 'health_check_runs_total{check="cache",status="down"}'),
+      ).toBeGreaterThan(0);
+      expect(text).not.toContain(String(redis.port));
     });
 
     it('PostgreSQL stopped too: ready 503, live 200, reads answer 503 with Retry-After', async () => {
@@ -261,7 +322,29 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
       expect((await app.fetch(`/orders/${orderId}`)).headers.get('x-cache')).toBe('hit');
       await app.waitForLog('Redis is back, caching again');
     });
+
+    it('metrics with Redis back: the cache check up again', async () => {
+      await waitForReadiness(200, 'up');
+      const text = await scrape();
+      expect(sampleOf(text, 'health_check_status{check="cache",status="up"}')).toBe(1);
+      expect(sampleOf(text, 'health_check_status{check="cache",status="down"}')).toBe(0);
+      expect(sampleOf(text, 'health_probe_status{probe="readiness",status="up"}')).toBe(1);
+      expect(sampleOf(text, 'health_probe_status{probe="readiness",status="degraded"}')).toBe(0);
+    });
   });
+
+  /** `GET /metrics` without a token; fails on anything but 200. */
+  async function scrape(): Promise<string> {
+    const response = await app.fetch('/metrics');
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  /** The value of one series, given with its labels as prom-client prints them. */
+  function sampleOf(text: string, series: string): number | undefined {
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  }
 
   /** Within the checks' ttl + timeout (200 + 1000 ms), with slack for reconnects and polling. */
   async function waitForReadiness(status: number, body: string): Promise<void> {

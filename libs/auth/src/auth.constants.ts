@@ -16,3 +16,6 @@ export const DEFAULT_TOKEN_TTL = '1h';
 /** @internal Subject and roles of the admin token logged when `JWT_SECRET` is unset. */
 export const DEV_ADMIN_SUBJECT = 'local-admin';
 export const DEV_ADMIN_ROLES: readonly string[] = ['admin'];
+
+/** @internal Metadata key written by `@Public()`. */
+export const PUBLIC_METADATA_KEY = 'AUTH:PUBLIC';

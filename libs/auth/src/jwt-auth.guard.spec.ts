@@ -10,6 +10,7 @@ import { AUTHENTICATION_REQUIRED, INVALID_BEARER_TOKEN, MISSING_ROLE } from './a
 import { AuthModule } from './auth.module';
 import { type AuthenticatedUser } from './interfaces';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { Public } from './public.decorator';
 import { Roles } from './roles.decorator';
 import { TokenService } from './token.service';
 
@@ -45,6 +46,47 @@ class OpsController {
   }
 }
 
+@Controller('metrics')
+class MetricsController {
+  @Get()
+  @Public()
+  metrics(@Req() req: { user?: AuthenticatedUser }) {
+    return { user: req.user ?? null };
+  }
+}
+
+@Controller('scrape')
+@Public()
+class PublicController {
+  @Get()
+  open() {
+    return { ok: true };
+  }
+
+  @Get('locked')
+  @Roles(['admin'])
+  locked() {
+    return { ok: true };
+  }
+}
+
+@Controller('ops-open')
+@Roles(['ops'])
+class RolesWithPublicHandlerController {
+  @Get()
+  @Public()
+  open() {
+    return { ok: true };
+  }
+
+  @Get('both')
+  @Public()
+  @Roles(['admin'])
+  both() {
+    return { ok: true };
+  }
+}
+
 describe.each(['express', 'fastify'] as const)('JwtAuthGuard over %s', (adapter) => {
   let app: INestApplication;
   let tokens: TokenService;
@@ -70,7 +112,13 @@ describe.each(['express', 'fastify'] as const)('JwtAuthGuard over %s', (adapter)
         AuthModule,
         HealthModule.forRoot(),
       ],
-      controllers: [OpenController, OpsController],
+      controllers: [
+        OpenController,
+        OpsController,
+        MetricsController,
+        PublicController,
+        RolesWithPublicHandlerController,
+      ],
     }).compile();
     app =
       adapter === 'fastify'
@@ -104,6 +152,29 @@ describe.each(['express', 'fastify'] as const)('JwtAuthGuard over %s', (adapter)
 
     it.each(invalid)('still refuses details with %s (401)', async (_, value) => {
       await get('/health/details', header(value)).expect(401);
+    });
+  });
+
+  describe('on @Public() routes', () => {
+    it('answers whatever Authorization header comes, and never sets request.user', async () => {
+      const valid = await tokens.mint({ subject: 'alice', roles: ['admin'] });
+      const expired = `Bearer ${sign({ roles: [] }, { expiresIn: -10 })}`;
+      for (const header of [undefined, `Bearer ${valid}`, expired, 'Bearer not-a-jwt', 'Basic x']) {
+        await get('/metrics', header).expect(200, { user: null });
+      }
+    });
+
+    it("opens a whole controller, except a handler's own @Roles", async () => {
+      await get('/scrape', 'Bearer not-a-jwt').expect(200, { ok: true });
+      await get('/scrape/locked').expect(401);
+      const admin = await tokens.mint({ subject: 'alice', roles: ['admin'] });
+      await get('/scrape/locked', `Bearer ${admin}`).expect(200);
+    });
+
+    it('opens a handler of a @Roles controller, but @Roles wins beside it (fail closed)', async () => {
+      await get('/ops-open', 'Bearer not-a-jwt').expect(200, { ok: true });
+      await get('/ops-open/both').expect(401);
+      await get('/ops-open/both', 'Bearer not-a-jwt').expect(401);
     });
   });
 

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { isPublicHealthProbe } from 'nestjs-probes';
 import { AUTHENTICATION_REQUIRED, INVALID_BEARER_TOKEN, MISSING_ROLE } from './auth.messages';
 import { type AuthenticatedUser } from './interfaces';
+import { Public } from './public.decorator';
 import { Roles } from './roles.decorator';
 import { TokenService } from './token.service';
 
@@ -23,8 +24,9 @@ const BEARER = /^Bearer +(\S+) *$/i;
 /**
  * The app's global guard. A valid `Authorization: Bearer <jwt>` sets `request.user`; no header
  * leaves the request anonymous; any other header is a 401. Routes marked `@Roles()` then require
- * a user (401) holding one of the roles (403). The public health probes answer whatever the
- * header says: a balancer holding an expired static token must not get pods restarted.
+ * a user (401) holding one of the roles (403). The public health probes, and routes marked
+ * `@Public()`, answer whatever the header says: a balancer holding an expired static token must
+ * not get pods restarted, nor a scraper sending its own token lose its samples.
  *
  * @publicApi
  */
@@ -38,11 +40,21 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // RPC and WebSocket handlers carry no Authorization header: not ours to judge.
     if (context.getType() !== 'http' || isPublicHealthProbe(context)) return true;
+    if (this.isPublic(context)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers?.authorization;
     if (header !== undefined) request.user = await this.authenticate(header);
     this.authorize(context, request.user);
     return true;
+  }
+
+  /** The handler decides before its controller; on one target `@Roles()` wins (fail closed). */
+  protected isPublic(context: ExecutionContext): boolean {
+    for (const target of [context.getHandler(), context.getClass()]) {
+      if (this.reflector.get(Roles, target) !== undefined) return false;
+      if (this.reflector.get(Public, target) === true) return true;
+    }
+    return false;
   }
 
   protected authenticate(header: unknown): Promise<AuthenticatedUser> {

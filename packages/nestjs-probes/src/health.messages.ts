@@ -104,3 +104,11 @@ export const ROLES_OF_FAILED = (reason: string) =>
 /** @internal */
 export const ROLES_OF_NOT_AN_ARRAY = (value: unknown) =>
   `details.rolesOf returned ${describeKind(value)}, not an array of role names (or undefined for an anonymous caller). The details endpoint answers 403 to such callers. Logged once: later problems with details.rolesOf are not.`;
+
+/** @internal */
+export const LISTENER_FAILED = (reason: string) =>
+  `A health status listener threw; the health module carries on: ${reason}`;
+
+/** @internal The one bootstrap line listing every check. */
+export const CHECKS_DISCOVERED = (count: number, table: string) =>
+  `${count} health check${count === 1 ? '' : 's'} discovered:\n${table}`;

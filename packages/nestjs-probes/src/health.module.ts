@@ -4,6 +4,8 @@ import { HealthCheckExplorer } from './checks/health-check.explorer';
 import { HealthCheckMetadataAccessor } from './checks/health-check-metadata.accessor';
 import { HealthCheckRegistry } from './checks/health-check.registry';
 import { HealthCheckScheduler } from './checks/health-check.scheduler';
+import { HealthEventsModule } from './events/health-events.module';
+import { HealthStatusTracker } from './events/health-status.tracker';
 import { HealthAdminGuard } from './guards/health-admin.guard';
 import {
   ConfigurableHealthModule,
@@ -27,7 +29,7 @@ import { HealthProbeEvaluator } from './probes/health-probe.evaluator';
  * @publicApi
  */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, HealthEventsModule],
   providers: [
     resolvedOptionsProvider,
     HealthCheckMetadataAccessor,
@@ -37,6 +39,7 @@ import { HealthProbeEvaluator } from './probes/health-probe.evaluator';
     HealthProbeEvaluator,
     HealthDetailsReporter,
     HealthLifecycleWatcher,
+    HealthStatusTracker,
     HealthAdminGuard,
   ],
 })

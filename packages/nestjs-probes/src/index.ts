@@ -1,6 +1,12 @@
 export { isPublicHealthProbe } from './controllers/public-probe';
 export * from './decorators';
 export * from './errors';
+export { HealthEvents } from './events/health-events';
+export {
+  type HealthCheckRun,
+  type HealthSnapshot,
+  type HealthStatusChange,
+} from './events/health-status-change.interface';
 export { HealthAdminGuard } from './guards/health-admin.guard';
 export {
   type HealthModuleAsyncOptions,

@@ -58,7 +58,15 @@ export interface DeployedProbe extends DeployedContainer {
 interface Manifest {
   kind?: string;
   metadata?: { name?: string };
-  spec?: { template?: { spec?: PodSpec } };
+  spec?: { template?: { metadata?: { annotations?: Record<string, string> }; spec?: PodSpec } };
+}
+
+/** A workload whose pods ask to be scraped (`prometheus.io/scrape: 'true'`), with where. */
+export interface ScrapeTarget {
+  label: string;
+  path: string;
+  port: string | undefined;
+  pod: PodSpec;
 }
 
 /** Every document of every `deploy/kubernetes/*.yaml`, by file name; a YAML error throws. */
@@ -87,6 +95,25 @@ export function containersOf(manifests: Map<string, Manifest[]>): DeployedContai
         container,
         pod,
       }));
+    }),
+  );
+}
+
+/** The pod templates annotated `prometheus.io/scrape: 'true'` (path defaults to /metrics). */
+export function scrapeTargetsOf(manifests: Map<string, Manifest[]>): ScrapeTarget[] {
+  return [...manifests].flatMap(([file, documents]) =>
+    documents.flatMap((manifest) => {
+      const template = manifest?.spec?.template;
+      const annotations = template?.metadata?.annotations ?? {};
+      if (!template?.spec || annotations['prometheus.io/scrape'] !== 'true') return [];
+      return [
+        {
+          label: `${file} ${manifest.kind}/${manifest.metadata?.name}`,
+          path: annotations['prometheus.io/path'] ?? '/metrics',
+          port: annotations['prometheus.io/port'],
+          pod: template.spec,
+        },
+      ];
     }),
   );
 }

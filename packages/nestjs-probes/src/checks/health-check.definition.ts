@@ -15,5 +15,7 @@ export interface HealthCheckDefinition {
   readonly probes: readonly ProbeKind[];
   readonly refresh: HealthCheckRefresh;
   readonly staleAfter: number;
+  readonly failureThreshold: number;
+  readonly successThreshold: number;
   readonly invoke: (signal: AbortSignal) => unknown;
 }

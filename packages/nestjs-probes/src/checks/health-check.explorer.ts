@@ -2,11 +2,17 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { type InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { HealthConfigurationError } from '../errors';
+import { HealthStatusTracker } from '../events/health-status.tracker';
 import { HealthCheckMetadataAccessor } from './health-check-metadata.accessor';
 import { HealthCheckRegistry } from './health-check.registry';
 import { HealthCheckRunner } from './health-check.runner';
 import { HEALTH_RESOLVED_OPTIONS, LOGGER_CONTEXT } from '../health.constants';
-import { NON_STATIC_PROVIDER, TIMEOUT_EXCEEDS_PROBE_TIMEOUT } from '../health.messages';
+import {
+  CHECKS_DISCOVERED,
+  NON_STATIC_PROVIDER,
+  TIMEOUT_EXCEEDS_PROBE_TIMEOUT,
+} from '../health.messages';
+import { formatCheckTable } from './check-table';
 import { resolveCheckDefinition } from '../options/check-options.resolver';
 import { type ResolvedHealthOptions } from '../options/resolved-health-options.interface';
 
@@ -25,6 +31,7 @@ export class HealthCheckExplorer implements OnModuleInit {
     private readonly scanner: MetadataScanner,
     private readonly accessor: HealthCheckMetadataAccessor,
     private readonly registry: HealthCheckRegistry,
+    private readonly tracker: HealthStatusTracker,
     @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
   ) {}
 
@@ -32,6 +39,8 @@ export class HealthCheckExplorer implements OnModuleInit {
     const wrappers = [...this.discovery.getProviders(), ...this.discovery.getControllers()];
     // An alias (`useExisting`) shares its target's instance: exploring it would register twice.
     for (const wrapper of wrappers) if (!wrapper.isAlias) this.explore(wrapper);
+    const definitions = this.registry.getAll().map((runner) => runner.definition);
+    this.logger.log(CHECKS_DISCOVERED(definitions.length, formatCheckTable(definitions)));
   }
 
   private explore(wrapper: InstanceWrapper): void {
@@ -64,7 +73,7 @@ export class HealthCheckExplorer implements OnModuleInit {
         ),
       );
     }
-    this.registry.add(new HealthCheckRunner(definition, this.logger));
+    this.registry.add(new HealthCheckRunner(definition, this.logger, this.tracker));
   }
 }
 

@@ -21,6 +21,8 @@ const runner = (
       probes,
       refresh: 'on-probe',
       staleAfter: 2_500,
+      failureThreshold: 1,
+      successThreshold: 1,
       invoke: () => undefined,
     },
     logger,

@@ -26,6 +26,8 @@ const definition = (
   probes: ['readiness'],
   refresh: 'on-probe',
   staleAfter: 2_500,
+  failureThreshold: 1,
+  successThreshold: 1,
   invoke,
   ...overrides,
 });

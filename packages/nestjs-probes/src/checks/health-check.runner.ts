@@ -5,36 +5,80 @@ import { readOutcome } from '../results/check-outcome.reader';
 import { type CheckResult } from '../results/check-result.interface';
 import { roundToTenth } from '../utils/round-to-tenth.util';
 import { runWithTimeout } from '../utils/run-with-timeout.util';
+import { type HealthStatus } from '../interfaces';
+import { CheckHistory } from './check-history';
+import { FlapDamper, type RunStreak } from './flap-damper';
 import { type HealthCheckDefinition } from './health-check.definition';
 import { HealthCheckTransitionLogger } from './health-check-transition.logger';
 
 /**
+ * Told of what a runner sees: every run that ends, and every change of the check's status.
+ *
+ * @internal
+ */
+export interface CheckObserver {
+  runEnded(runner: HealthCheckRunner, result: CheckResult): void;
+  statusChanged(
+    runner: HealthCheckRunner,
+    previous: HealthStatus | undefined,
+    current: CheckResult,
+  ): void;
+}
+
+const NO_OBSERVER: CheckObserver = { runEnded: () => undefined, statusChanged: () => undefined };
+
+/**
  * Owns one check's state: the last result, the run in flight, and when the result stops being fresh.
  * `read()` answers synchronously while the result is fresh and otherwise hands every concurrent
- * caller the same run (single flight), so probes never cause more than one run per ttl.
+ * caller the same run (single flight), so probes never cause more than one run per ttl. What it
+ * answers carries the damped status (`failureThreshold`, `successThreshold`); the run's own result
+ * stays readable as `lastRun`.
  *
  * @internal
  */
 export class HealthCheckRunner {
   private last?: CheckResult;
+  private run?: CheckResult;
   private freshUntil = -Infinity;
   private inflight?: Promise<CheckResult>;
   private staleReported = false;
+  private lastFailure?: string;
   private readonly transitions: HealthCheckTransitionLogger;
+  private readonly damper: FlapDamper;
+  readonly history = new CheckHistory();
 
   constructor(
     readonly definition: HealthCheckDefinition,
     logger: LoggerService,
+    private readonly observer: CheckObserver = NO_OBSERVER,
   ) {
-    this.transitions = new HealthCheckTransitionLogger(
-      definition.name,
-      definition.critical,
-      logger,
-    );
+    const { name, critical, failureThreshold, successThreshold } = definition;
+    this.transitions = new HealthCheckTransitionLogger(name, critical, logger);
+    this.damper = new FlapDamper(failureThreshold, successThreshold);
   }
 
+  /** The last result as probes read it, with the damped status. */
   get lastResult(): CheckResult | undefined {
     return this.last;
+  }
+
+  /** The last run's own result. */
+  get lastRun(): CheckResult | undefined {
+    return this.run;
+  }
+
+  get streak(): RunStreak {
+    return this.damper.streak;
+  }
+
+  /** The status probes would read now, without running the check; undefined before any result. */
+  get currentStatus(): HealthStatus | undefined {
+    const last = this.last;
+    if (!last) return undefined;
+    const stale =
+      this.definition.refresh === 'background' &&
+      performance.now() - last.finishedAt > this.definition.staleAfter;
+    return stale ? 'down' : last.status;
   }
 
   /** `now` lets a probe read the clock once for all its checks. */
@@ -59,15 +103,25 @@ export class HealthCheckRunner {
     return run;
   }
 
-  private settle(result: CheckResult): CheckResult {
-    // A stale result was logged as down, so a fresh result is compared with that.
+  private settle(run: CheckResult): CheckResult {
+    // A stale result was reported as down, so a fresh result is compared with that.
     const previous = this.staleReported ? 'down' : this.last?.status;
     this.inflight = undefined;
-    this.last = result;
-    this.freshUntil = result.finishedAt + this.definition.ttl;
     this.staleReported = false;
-    if (previous !== result.status) this.transitions.record(previous, result);
-    return result;
+    this.run = run;
+    this.freshUntil = run.finishedAt + this.definition.ttl;
+    if (run.status === 'down') this.lastFailure = run.error;
+    const status = this.damper.next(previous, run.status);
+    this.last = status === run.status ? run : this.damped(run, status);
+    this.notify(() => this.observer.runEnded(this, run));
+    if (previous !== status) this.changed(previous, this.last);
+    return this.last;
+  }
+
+  /** The run with the status damping kept: down keeps the last failure's reason, up shows none. */
+  private damped(run: CheckResult, status: HealthStatus): CheckResult {
+    const { error: _error, ...rest } = run;
+    return status === 'down' ? { ...rest, status, error: this.lastFailure } : { ...rest, status };
   }
 
   private staleResult(last: CheckResult, ageMs: number): CheckResult {
@@ -78,9 +132,27 @@ export class HealthCheckRunner {
     };
     if (!this.staleReported) {
       this.staleReported = true;
-      this.transitions.record(last.status, stale);
+      this.changed(last.status, stale);
     }
     return stale;
+  }
+
+  private changed(previous: HealthStatus | undefined, current: CheckResult): void {
+    this.transitions.record(previous, current);
+    // Going stale while already down is logged (the reason changed) but is no new status.
+    if (previous === current.status) return;
+    const error = current.status === 'up' ? undefined : current.error;
+    this.history.record(previous, current.status, current.checkedAt, error);
+    this.notify(() => this.observer.statusChanged(this, previous, current));
+  }
+
+  // An observer's failure is not the check's: the result is stored whatever it does.
+  private notify(call: () => void): void {
+    try {
+      call();
+    } catch {
+      /* observers report their own failures */
+    }
   }
 }
 

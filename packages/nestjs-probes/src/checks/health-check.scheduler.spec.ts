@@ -29,6 +29,8 @@ function timedCheck(durationMs: number, overrides: Partial<HealthCheckDefinition
       probes: ['readiness'],
       refresh: 'background',
       staleAfter: 7_000,
+      failureThreshold: 1,
+      successThreshold: 1,
       invoke,
       ...overrides,
     },

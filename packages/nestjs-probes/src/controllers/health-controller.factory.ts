@@ -9,11 +9,17 @@ import {
   NotFoundException,
   Req,
   SetMetadata,
+  Sse,
+  type MessageEvent,
   type Type,
   UseGuards,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { type ServerResponse } from 'node:http';
+import { filter, map, type Observable, takeUntil } from 'rxjs';
+import { HealthEvents } from '../events/health-events';
 import { HealthDetailsReporter } from '../probes/health-details.reporter';
+import { HealthLifecycleWatcher } from '../probes/health-lifecycle.watcher';
 import { HealthProbeEvaluator } from '../probes/health-probe.evaluator';
 import { HEALTH_PUBLIC_PROBE_METADATA, NO_STORE } from '../health.constants';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
@@ -32,17 +38,24 @@ export function createHealthController(
   adminGuard: Type<CanActivate> = HealthAdminGuard,
 ): Type<unknown> {
   const mount = path === '' ? '' : `/${path}`;
-  const [LIVE, READY, STARTUP, DETAILS] = ['live', 'ready', 'startup', 'details'].map(
-    (route) => `${mount}/${route}`,
-  );
+  const [LIVE, READY, STARTUP, DETAILS, EVENTS] = [
+    'live',
+    'ready',
+    'startup',
+    'details',
+    'events',
+  ].map((route) => `${mount}/${route}`);
 
-  /** A variant of the details path is a 404 before the access rule could answer 401 or 403. */
+  /** A variant of an admin path is a 404 before the access rule could answer 401 or 403. */
   @Injectable()
-  class DetailsPathGuard implements CanActivate {
+  class AdminPathGuard implements CanActivate {
     constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
 
     canActivate(context: ExecutionContext): boolean {
-      expectExactPath(this.adapterHost, context.switchToHttp().getRequest(), DETAILS);
+      const http = context.switchToHttp();
+      const isStream = context.getHandler().name === 'events';
+      expectExactPath(this.adapterHost, http.getRequest(), isStream ? EVENTS : DETAILS);
+      if (isStream) closeSocketWhenDone(http.getResponse());
       return true;
     }
   }
@@ -52,6 +65,8 @@ export function createHealthController(
       @Inject(HealthProbeEvaluator) private readonly evaluator: HealthProbeEvaluator,
       @Inject(HealthDetailsReporter) private readonly reporter: HealthDetailsReporter,
       @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+      @Inject(HealthEvents) private readonly healthEvents: HealthEvents,
+      @Inject(HealthLifecycleWatcher) private readonly lifecycle: HealthLifecycleWatcher,
     ) {}
 
     @Get('live')
@@ -80,9 +95,25 @@ export function createHealthController(
 
     @Get('details')
     @Header('Cache-Control', NO_STORE)
-    @UseGuards(DetailsPathGuard, adminGuard)
+    @UseGuards(AdminPathGuard, adminGuard)
     details(): Promise<HealthDetailsReport> {
       return this.reporter.report().then(toDetailsBody);
+    }
+
+    /**
+     * Server-Sent Events: each status change as it happens, under the details access rule. The
+     * stream ends when shutdown begins, after the readiness change it causes, so an open stream
+     * never holds the server's close.
+     */
+    @Sse('events')
+    @Header('Cache-Control', NO_STORE)
+    @UseGuards(AdminPathGuard, adminGuard)
+    events(): Observable<MessageEvent> {
+      const shutdown$ = this.lifecycle.changed$.pipe(filter(() => this.lifecycle.shuttingDown));
+      return this.healthEvents.changes$.pipe(
+        takeUntil(shutdown$),
+        map((change) => ({ type: 'change', data: change }) as MessageEvent),
+      );
     }
 
     /**
@@ -96,6 +127,18 @@ export function createHealthController(
   }
 
   return HealthController;
+}
+
+/**
+ * Nest answers an event stream with `Connection: keep-alive`: once it ends at shutdown, its idle
+ * socket would hold the server's close until the keep-alive timeout. A stream's socket is never
+ * worth reusing, so it is ended with the stream.
+ */
+function closeSocketWhenDone(response: { raw?: ServerResponse } | ServerResponse): void {
+  const raw = 'raw' in response && response.raw ? response.raw : (response as ServerResponse);
+  // Node detaches the socket from the response as it finishes: keep hold of it first.
+  const socket = raw.socket;
+  raw.once('finish', () => socket?.end());
 }
 
 function expectExactPath(adapterHost: HttpAdapterHost, request: unknown, route: string): void {

@@ -61,4 +61,15 @@ export interface HealthCheckOptions {
    * @default 2 * ttl + timeout
    */
   staleAfter?: number;
+  /**
+   * Consecutive failed (`down`) runs before the check counts as down, as the kubelet names it:
+   * probes, metrics and events see the damped status; details also show each run's own.
+   * @default 1
+   */
+  failureThreshold?: number;
+  /**
+   * Consecutive good runs before a down check counts as up (or degraded) again.
+   * @default 1
+   */
+  successThreshold?: number;
 }

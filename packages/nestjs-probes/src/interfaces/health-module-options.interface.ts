@@ -14,6 +14,10 @@ export interface HealthCheckDefaults {
   timeout?: number;
   /** @default 'on-probe' */
   refresh?: HealthCheckRefresh;
+  /** Consecutive failed runs before a check counts as down. @default 1 */
+  failureThreshold?: number;
+  /** Consecutive good runs before a down check counts as up again. @default 1 */
+  successThreshold?: number;
 }
 
 /**

@@ -11,6 +11,8 @@ const defaults: ResolvedHealthOptions['defaults'] = {
   ttl: 5_000,
   timeout: 2_000,
   refresh: 'on-probe',
+  failureThreshold: 1,
+  successThreshold: 1,
 };
 
 const resolve = (raw: unknown, moduleDefaults = defaults) =>
@@ -32,6 +34,8 @@ describe('resolveCheckDefinition', () => {
       probes: ['readiness'],
       refresh: 'on-probe',
       staleAfter: 2 * 5_000 + 2_000,
+      failureThreshold: 1,
+      successThreshold: 1,
       invoke,
     });
   });
@@ -39,14 +43,31 @@ describe('resolveCheckDefinition', () => {
   it('takes the module defaults as they are configured', () => {
     const definition = resolve(
       {},
-      { critical: false, ttl: 100, timeout: 50, refresh: 'background' },
+      {
+        critical: false,
+        ttl: 100,
+        timeout: 50,
+        refresh: 'background',
+        failureThreshold: 3,
+        successThreshold: 2,
+      },
     );
     expect(definition).toMatchObject({
       critical: false,
       ttl: 100,
       timeout: 50,
       refresh: 'background',
+      failureThreshold: 3,
+      successThreshold: 2,
     });
+  });
+
+  it.each([0, 1.5, -1, 1001, '2'])('rejects failureThreshold and successThreshold %p', (value) => {
+    for (const option of ['failureThreshold', 'successThreshold']) {
+      expect(() => resolve({ [option]: value })).toThrow(
+        invalid(option, EXPECTED.threshold, value),
+      );
+    }
   });
 
   it('keeps the options it is given', () => {

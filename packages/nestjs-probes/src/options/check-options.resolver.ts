@@ -11,6 +11,7 @@ import {
   isPositiveDuration,
   isProbeKind,
   isRefreshMode,
+  isRunThreshold,
   MAX_DURATION_MS,
 } from './option.validators';
 import { type ResolvedHealthOptions } from './resolved-health-options.interface';
@@ -66,6 +67,14 @@ export function resolveCheckDefinition(
     fail('ttl', `> 0 with refresh: 'background' (it is the refresh period)`, ttl);
   }
   const staleAfter = resolveStaleAfter(options.staleAfter, ttl, timeout, fail);
+  const failureThreshold = options.failureThreshold ?? defaults.failureThreshold;
+  if (!isRunThreshold(failureThreshold)) {
+    fail('failureThreshold', EXPECTED.threshold, failureThreshold);
+  }
+  const successThreshold = options.successThreshold ?? defaults.successThreshold;
+  if (!isRunThreshold(successThreshold)) {
+    fail('successThreshold', EXPECTED.threshold, successThreshold);
+  }
   return {
     name,
     owner: `${site.className}.${site.methodName}`,
@@ -75,6 +84,8 @@ export function resolveCheckDefinition(
     probes,
     refresh,
     staleAfter,
+    failureThreshold,
+    successThreshold,
     invoke: site.invoke,
   };
 }

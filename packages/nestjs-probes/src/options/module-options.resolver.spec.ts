@@ -45,6 +45,8 @@ describe('resolveModuleOptions', () => {
             ttl: 0,
             timeout: 100,
             refresh: 'background',
+            failureThreshold: 3,
+            successThreshold: 2,
           },
           details: { roles: ['ops', 'sre'], rolesOf },
           probeTimeout: 1_000,
@@ -59,6 +61,8 @@ describe('resolveModuleOptions', () => {
         ttl: 0,
         timeout: 100,
         refresh: 'background',
+        failureThreshold: 3,
+        successThreshold: 2,
       },
       details: { roles: ['ops', 'sre'], rolesOf },
       probeTimeout: 1_000,
@@ -95,7 +99,15 @@ describe('resolveModuleOptions', () => {
       ttl: 10,
       timeout: 2_000,
       refresh: 'on-probe',
+      failureThreshold: 1,
+      successThreshold: 1,
     });
+  });
+
+  it.each(['failureThreshold', 'successThreshold'])('rejects defaults.%s of 0', (field) => {
+    expect(() => resolveModuleOptions({ defaults: { [field]: 0 } }, 'health')).toThrow(
+      invalid(`defaults.${field}`, EXPECTED.threshold, 0),
+    );
   });
 
   it('takes the version from npm_package_version by default', () => {

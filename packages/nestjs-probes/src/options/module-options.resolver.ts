@@ -16,6 +16,7 @@ import {
   isPlainObject,
   isPositiveDuration,
   isRefreshMode,
+  isRunThreshold,
 } from './option.validators';
 import { type ResolvedHealthOptions } from './resolved-health-options.interface';
 
@@ -47,6 +48,8 @@ export function resolveModuleOptions(
       ttl: defaults.ttl ?? DEFAULT_TTL_MS,
       timeout: defaults.timeout ?? DEFAULT_TIMEOUT_MS,
       refresh: defaults.refresh ?? 'on-probe',
+      failureThreshold: defaults.failureThreshold ?? 1,
+      successThreshold: defaults.successThreshold ?? 1,
     },
     details: {
       roles: details.roles ?? DEFAULT_ADMIN_ROLES,
@@ -76,6 +79,10 @@ function validate(resolved: ResolvedHealthOptions): void {
     defaults.timeout,
   );
   expect(isRefreshMode(defaults.refresh), 'defaults.refresh', EXPECTED.refresh, defaults.refresh);
+  for (const field of ['failureThreshold', 'successThreshold'] as const) {
+    const value = defaults[field];
+    expect(isRunThreshold(value), `defaults.${field}`, EXPECTED.threshold, value);
+  }
   const rolesValid =
     Array.isArray(details.roles) &&
     details.roles.length > 0 &&

@@ -14,6 +14,8 @@ export const HEALTH_CHECK_OPTION_KEYS: readonly (keyof HealthCheckOptions)[] = [
   'probe',
   'refresh',
   'staleAfter',
+  'failureThreshold',
+  'successThreshold',
 ];
 
 /**
@@ -39,7 +41,12 @@ export const EXPECTED = {
   roles: 'a non-empty array of non-empty strings',
   function: 'a function',
   object: 'an object',
+  threshold: 'a whole number of runs from 1 to 1000',
 } as const;
+
+/** @internal Consecutive runs for flap damping: a whole number in [1, 1000]. */
+export const isRunThreshold = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000;
 
 /** @internal In [0, `MAX_DURATION_MS`]. */
 export const isDuration = (value: unknown): value is number =>

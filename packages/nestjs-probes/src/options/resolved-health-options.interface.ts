@@ -19,6 +19,8 @@ export interface ResolvedHealthOptions {
     readonly ttl: number;
     readonly timeout: number;
     readonly refresh: HealthCheckRefresh;
+    readonly failureThreshold: number;
+    readonly successThreshold: number;
   };
   readonly details: {
     readonly roles: readonly string[];

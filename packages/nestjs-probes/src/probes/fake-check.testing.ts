@@ -30,6 +30,8 @@ export class FakeCheck {
       probes: ['readiness'],
       refresh: 'on-probe',
       staleAfter: 2_500,
+      failureThreshold: 1,
+      successThreshold: 1,
       invoke: this.invoke,
       ...overrides,
     };

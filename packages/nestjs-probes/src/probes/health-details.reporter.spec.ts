@@ -50,6 +50,9 @@ describe('HealthDetailsReporter', () => {
             durationMs: 20,
             checkedAt: '2024-05-01T10:00:00.020Z',
             details: { name: 'database' },
+            since: '2024-05-01T10:00:00.020Z',
+            transitions: [{ to: 'up', at: '2024-05-01T10:00:00.020Z' }],
+            streak: { status: 'passing', runs: 1 },
           },
           cache: {
             status: 'down',
@@ -58,6 +61,11 @@ describe('HealthDetailsReporter', () => {
             durationMs: 0,
             checkedAt: '2024-05-01T10:00:00.000Z',
             error: 'cache failed: password=***',
+            since: '2024-05-01T10:00:00.000Z',
+            transitions: [
+              { to: 'down', at: '2024-05-01T10:00:00.000Z', error: 'cache failed: password=***' },
+            ],
+            streak: { status: 'failing', runs: 1 },
           },
           heap: {
             status: 'up',
@@ -66,6 +74,9 @@ describe('HealthDetailsReporter', () => {
             durationMs: 0,
             checkedAt: '2024-05-01T10:00:00.000Z',
             details: { name: 'heap' },
+            since: '2024-05-01T10:00:00.000Z',
+            transitions: [{ to: 'up', at: '2024-05-01T10:00:00.000Z' }],
+            streak: { status: 'passing', runs: 1 },
           },
         },
       });

@@ -43,6 +43,7 @@ export class HealthDetailsReporter {
 
 function toReport(runner: HealthCheckRunner, result: CheckResult): HealthCheckReport {
   const { critical, probes } = runner.definition;
+  const { history, streak } = runner;
   return {
     status: result.status,
     critical,
@@ -51,5 +52,17 @@ function toReport(runner: HealthCheckRunner, result: CheckResult): HealthCheckRe
     checkedAt: result.checkedAt,
     ...(result.error !== undefined && { error: result.error }),
     ...(result.details !== undefined && { details: result.details }),
+    ...(history.since !== undefined && { since: history.since }),
+    transitions: history.transitions,
+    streak: { status: streak.failing ? 'failing' : 'passing', runs: streak.count },
+    ...lastRunOf(runner, result),
   };
+}
+
+/** The run's own result, when damping keeps the status from following it. */
+function lastRunOf(runner: HealthCheckRunner, result: CheckResult): Partial<HealthCheckReport> {
+  const run = runner.lastRun;
+  if (!run || run.status === result.status) return {};
+  const { status, checkedAt, error } = run;
+  return { lastRun: { status, checkedAt, ...(error !== undefined && { error }) } };
 }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type IncomingMessage, ServerResponse } from 'node:http';
+import { type Observable, Subject } from 'rxjs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HEALTH_RESOLVED_OPTIONS, LOGGER_CONTEXT } from '../health.constants';
 import { SHUTDOWN_DRAINING } from '../health.messages';
@@ -24,6 +25,9 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
   private hasBootstrapped = false;
   private isShuttingDown = false;
   private readonly logger = new Logger(LOGGER_CONTEXT);
+  private readonly changes = new Subject<void>();
+  /** Emits when either flag turns true. */
+  readonly changed$: Observable<void> = this.changes.asObservable();
 
   constructor(
     @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
@@ -40,6 +44,7 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     this.hasBootstrapped = true;
+    this.changes.next();
   }
 
   /**
@@ -50,6 +55,7 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
    */
   async onModuleDestroy(): Promise<void> {
     this.isShuttingDown = true;
+    this.changes.next();
     this.closeConnectionsAfterEachAnswer();
     const { drainDelay } = this.options.shutdown;
     if (drainDelay === 0) return;

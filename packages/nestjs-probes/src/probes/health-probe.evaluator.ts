@@ -71,6 +71,33 @@ export class HealthProbeEvaluator {
     };
   }
 
+  /**
+   * Every probe's status from the last results, running nothing (for metrics and status events). A
+   * check with no result yet counts as down: nothing vouches for it until it has run.
+   */
+  lastStatuses(): Record<ProbeKind, HealthStatus> {
+    const startup = this.lastStartupStatus();
+    const blocked = this.lifecycle.shuttingDown || startup !== 'up';
+    return {
+      liveness: combineLast(this.registry.getByProbe('liveness')),
+      readiness: blocked ? 'down' : combineLast(this.registry.getByProbe('readiness')),
+      startup,
+    };
+  }
+
+  private lastStartupStatus(): HealthStatus {
+    if (this.startupOpen) return 'up';
+    if (!this.lifecycle.bootstrapped) return 'down';
+    const passed = (runner: HealthCheckRunner) => {
+      const status = runner.currentStatus;
+      return this.startupPassed.has(runner) || (status !== undefined && status !== 'down');
+    };
+    const open = this.registry
+      .getByProbe('startup')
+      .every((runner) => !runner.definition.critical || passed(runner));
+    return open ? 'up' : 'down';
+  }
+
   private readinessAfter(startup: HealthStatus): HealthStatus | Promise<HealthStatus> {
     return startup === 'up' ? evaluate(this.registry.getByProbe('readiness')) : 'down';
   }
@@ -110,9 +137,20 @@ function combine(pairs: ReadonlyArray<readonly [HealthCheckRunner, CheckResult]>
   return status;
 }
 
+function combineLast(runners: readonly HealthCheckRunner[]): HealthStatus {
+  let status: HealthStatus = 'up';
+  for (const runner of runners)
+    status = worstStatus(status, effectiveStatus(runner, runner.currentStatus ?? 'down'));
+  return status;
+}
+
 /** A non-critical check that is down leaves its probe degraded, not down. */
-function effectiveStatus(runner: HealthCheckRunner, result: CheckResult): HealthStatus {
-  return result.status === 'down' && !runner.definition.critical ? 'degraded' : result.status;
+function effectiveStatus(
+  runner: HealthCheckRunner,
+  result: CheckResult | HealthStatus,
+): HealthStatus {
+  const status = typeof result === 'string' ? result : result.status;
+  return status === 'down' && !runner.definition.critical ? 'degraded' : status;
 }
 
 const readNow = (runner: HealthCheckRunner): Reading => runner.read();

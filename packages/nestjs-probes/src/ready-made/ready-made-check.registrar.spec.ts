@@ -107,6 +107,8 @@ describe('registerReadyMadeCheck', () => {
         'probe',
         'refresh',
         'staleAfter',
+        'failureThreshold',
+        'successThreshold',
         'imports',
         'target',
       ]),

@@ -74,6 +74,8 @@ describe('MemoryHealthModule.register', () => {
         'probe',
         'refresh',
         'staleAfter',
+        'failureThreshold',
+        'successThreshold',
         'imports',
         'degradedAbove',
         'downAbove',

@@ -8,6 +8,10 @@ import { ADAPTERS, bootstrap, ISO_DATE, probe } from '../src/test-app.util';
 const check = (fields: Record<string, unknown>) => ({
   durationMs: expect.any(Number),
   checkedAt: expect.stringMatching(ISO_DATE),
+  // The history each check keeps (#12); its content is asserted in status-events.e2e-spec.ts.
+  since: expect.stringMatching(ISO_DATE),
+  transitions: [expect.objectContaining({ to: fields.status })],
+  streak: { status: fields.status === 'down' ? 'failing' : 'passing', runs: 1 },
   ...fields,
 });
 

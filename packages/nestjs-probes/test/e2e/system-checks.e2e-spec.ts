@@ -260,6 +260,8 @@ describe('system check options', () => {
         'probe',
         'refresh',
         'staleAfter',
+        'failureThreshold',
+        'successThreshold',
         'imports',
         'degradedAboveMs',
         'downAboveMs',

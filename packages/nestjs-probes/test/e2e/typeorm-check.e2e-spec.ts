@@ -219,6 +219,8 @@ describe('TypeOrmHealthModule options', () => {
         'probe',
         'refresh',
         'staleAfter',
+        'failureThreshold',
+        'successThreshold',
         'imports',
         'dataSource',
         'degradedAboveMs',

@@ -6,7 +6,7 @@ const packageDir = join(__dirname, '..', '..');
 const repoRoot = join(packageDir, '..', '..');
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 
-const SUBPATHS = ['typeorm', 'ioredis', 'system', 'http'];
+const SUBPATHS = ['typeorm', 'ioredis', 'system', 'http', 'prometheus', 'opentelemetry'];
 
 describe('nestjs-probes package manifest', () => {
   it('is named nestjs-probes and ships only its build and docs', () => {
@@ -24,7 +24,7 @@ describe('nestjs-probes package manifest', () => {
     expect(manifest.exports['./package.json']).toBe('./package.json');
   });
 
-  it.each(SUBPATHS)('exports the ready-made checks of ./%s', (subpath) => {
+  it.each(SUBPATHS)('exports the types and code of ./%s', (subpath) => {
     expect(manifest.exports[`./${subpath}`]).toEqual({
       types: `./dist/${subpath}/index.d.ts`,
       default: `./dist/${subpath}/index.js`,
@@ -44,7 +44,7 @@ describe('nestjs-probes package manifest', () => {
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
-  it('declares NestJS 11 and 12 as peers, and the drivers as optional ones', () => {
+  it('declares NestJS 11 and 12 as peers, and the drivers, prom-client and @opentelemetry/api as optional ones', () => {
     expect(manifest.peerDependencies).toEqual({
       '@nestjs/common': '^11.0.0 || ^12.0.0',
       '@nestjs/core': '^11.0.0 || ^12.0.0',
@@ -52,19 +52,23 @@ describe('nestjs-probes package manifest', () => {
       rxjs: expect.any(String),
       ioredis: '^5.0.0',
       typeorm: '^0.3.0 || ^1.0.0',
+      'prom-client': '^15.0.0',
+      '@opentelemetry/api': '^1.9.0',
     });
     expect(manifest.peerDependenciesMeta).toEqual({
       ioredis: { optional: true },
       typeorm: { optional: true },
+      'prom-client': { optional: true },
+      '@opentelemetry/api': { optional: true },
     });
   });
 
-  it('loads the root, system and http entry points without typeorm or ioredis installed', () => {
-    // Fails any require of an optional driver, as on a machine without it.
+  it('loads the root, system and http entry points without typeorm, ioredis, prom-client or @opentelemetry/api installed', () => {
+    // Fails any require of an optional peer, as on a machine without it.
     const script = `const Module = require('module');
       const load = Module._load;
       Module._load = function (request, ...rest) {
-        if (/^(typeorm|ioredis|pg|mysql2)(\\/|$)/.test(request)) throw new Error('not installed: ' + request);
+        if (/^(typeorm|ioredis|pg|mysql2|prom-client|@opentelemetry\\/api)(\\/|$)/.test(request)) throw new Error('not installed: ' + request);
         return load.call(this, request, ...rest);
       };
       const names = ['nestjs-probes', 'nestjs-probes/system', 'nestjs-probes/http', 'nestjs-probes/ioredis']
@@ -79,10 +83,63 @@ describe('nestjs-probes package manifest', () => {
     expect(ioredis).toBe('IoRedisHealthModule');
   });
 
+  it('boots an app that serves its probes without prom-client or @opentelemetry/api installed', async () => {
+    const script = `const Module = require('module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (/^(prom-client|@opentelemetry\\/api)(\\/|$)/.test(request)) throw new Error('not installed: ' + request);
+        return load.call(this, request, ...rest);
+      };
+      require('reflect-metadata');
+      const { Module: NestModule } = require('@nestjs/common');
+      const { NestFactory } = require('@nestjs/core');
+      const { HealthModule } = require('nestjs-probes');
+      class App {}
+      NestModule({ imports: [HealthModule.forRoot()] })(App);
+      (async () => {
+        const app = await NestFactory.create(App, { logger: false });
+        await app.listen(0, '127.0.0.1');
+        const answers = [];
+        for (const probe of ['live', 'ready', 'startup']) {
+          const response = await fetch(new URL('/health/' + probe, await app.getUrl()));
+          answers.push([probe, response.status, await response.json()]);
+        }
+        let prometheus;
+        try { require('nestjs-probes/prometheus'); } catch (error) { prometheus = error.message; }
+        let opentelemetry;
+        try { require('nestjs-probes/opentelemetry'); } catch (error) { opentelemetry = error.message; }
+        await app.close();
+        console.log(JSON.stringify({ answers, prometheus, opentelemetry }));
+      })();`;
+    const { answers, prometheus, opentelemetry } = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString(),
+    );
+    expect(answers).toEqual([
+      ['live', 200, { status: 'up' }],
+      ['ready', 200, { status: 'up' }],
+      ['startup', 200, { status: 'up' }],
+    ]);
+    // Only the subpath needs it, and says which package is missing.
+    expect(prometheus).toContain('prom-client');
+    expect(opentelemetry).toContain('@opentelemetry/api');
+  });
+
   it('loads nestjs-probes/typeorm with typeorm installed', () => {
     const script = `console.log(Object.keys(require('nestjs-probes/typeorm')).join(','));`;
     const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
     expect(output.trim()).toBe('TypeOrmHealthModule');
+  });
+
+  it('loads nestjs-probes/prometheus with prom-client installed', () => {
+    const script = `console.log(Object.keys(require('nestjs-probes/prometheus')).join(','));`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
+    expect(output.trim()).toBe('PrometheusHealthModule');
+  });
+
+  it('loads nestjs-probes/opentelemetry with @opentelemetry/api installed', () => {
+    const script = `console.log(Object.keys(require('nestjs-probes/opentelemetry')).join(','));`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
+    expect(output.trim()).toBe('OpenTelemetryHealthModule');
   });
 
   it('resolves from the repository root after the build, with its public API', () => {

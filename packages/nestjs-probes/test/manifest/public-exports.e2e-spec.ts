@@ -16,6 +16,7 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
       'HealthCheck',
       'HealthCheckTimeoutError',
       'HealthConfigurationError',
+      'HealthEvents',
       'HealthModule',
       'degraded',
       'down',
@@ -29,6 +30,8 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
       'HealthCheckOptions',
       'HealthCheckRefresh',
       'HealthCheckReport',
+      'HealthCheckRun',
+      'HealthCheckTransition',
       'HealthDetailsOptions',
       'HealthDetailsReport',
       'HealthModuleAsyncOptions',
@@ -37,7 +40,9 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
       'HealthModuleSyncOptions',
       'HealthOptionsFactory',
       'HealthShutdownOptions',
+      'HealthSnapshot',
       'HealthStatus',
+      'HealthStatusChange',
       'ProbeKind',
       'ReadyMadeCheckOptions',
       'ResolvedHealthOptions',
@@ -68,6 +73,14 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
   'nestjs-probes/http': {
     values: ['HttpHealthModule'],
     types: ['HttpHealthDetails', 'HttpHealthMethod', 'HttpHealthOptions'],
+  },
+  'nestjs-probes/prometheus': {
+    values: ['PrometheusHealthModule'],
+    types: ['PrometheusHealthAsyncOptions', 'PrometheusHealthOptions'],
+  },
+  'nestjs-probes/opentelemetry': {
+    values: ['OpenTelemetryHealthModule'],
+    types: ['OpenTelemetryHealthAsyncOptions', 'OpenTelemetryHealthOptions'],
   },
 };
 
