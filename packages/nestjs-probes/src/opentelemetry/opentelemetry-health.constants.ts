@@ -32,11 +32,6 @@ export const ATTRIBUTES = {
 /** @internal Every status, each a data point of the state-set gauges. */
 export const STATUSES: readonly HealthStatus[] = ['up', 'degraded', 'down'];
 
-/** @internal From 1 ms to 10 s, in seconds: the Prometheus exporter's buckets. */
-export const DURATION_BOUNDARIES: readonly number[] = [
-  0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-];
-
 /** @internal The longest an instrument name may be (OpenTelemetry API specification). */
 export const MAX_INSTRUMENT_NAME_LENGTH = 255;
 

@@ -1,38 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { metrics, ValueType } from '@opentelemetry/api';
 import { DataPointType } from '@opentelemetry/sdk-metrics';
-import { Subject } from 'rxjs';
 import { HealthConfigurationError } from '../errors';
 import { type HealthEvents } from '../events/health-events';
-import { type HealthCheckRun, type HealthSnapshot } from '../events/health-status-change.interface';
+import { DURATION_BUCKETS } from '../metrics/duration-buckets';
+import { FakeEvents } from '../metrics/metrics.testing';
 import { histogramOf, InMemoryMetrics, pointsOf, stateSetOf } from './collected-metrics.testing';
 import { DESCRIPTIONS, OpenTelemetryHealthExporter } from './opentelemetry-health.exporter';
-import { DURATION_BOUNDARIES } from './opentelemetry-health.constants';
 import { type ResolvedOpenTelemetryHealthOptions } from './opentelemetry-health-options.interface';
 import {
   OPENTELEMETRY_NO_METER_PROVIDER,
   OPENTELEMETRY_RECORD_FAILED,
   OPENTELEMETRY_WITHOUT_HEALTH_MODULE,
 } from './opentelemetry.messages';
-
-class FakeEvents {
-  readonly runs = new Subject<HealthCheckRun>();
-  readonly runs$ = this.runs.asObservable();
-  current: HealthSnapshot = {
-    checks: [],
-    probes: { liveness: 'up', readiness: 'up', startup: 'up' },
-  };
-  snapshots = 0;
-
-  snapshot(): HealthSnapshot {
-    this.snapshots++;
-    return this.current;
-  }
-
-  run(name: string, status: HealthCheckRun['status'], durationMs: number): void {
-    this.runs.next({ name, status, durationMs, at: new Date().toISOString() });
-  }
-}
 
 function exporterOf(
   events: FakeEvents | undefined,
@@ -178,7 +158,7 @@ describe('OpenTelemetryHealthExporter', () => {
     expect(histogram.min).toBeCloseTo(0.004, 10);
     expect(histogram.max).toBeCloseTo(1.2, 10);
     // The advice's boundaries: 1 ms to 10 s, as the Prometheus exporter's buckets.
-    expect(histogram.buckets.boundaries).toEqual(DURATION_BOUNDARIES);
+    expect(histogram.buckets.boundaries).toEqual(DURATION_BUCKETS);
     // ≤ 0.001, ≤ 0.005 (4 ms), …, ≤ 0.05 (30 ms), …, ≤ 2.5 (1.2 s), …, > 10.
     expect(histogram.buckets.counts).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0]);
   });

@@ -24,10 +24,10 @@ import { HealthEvents } from '../events/health-events';
 import { type HealthCheckRun } from '../events/health-status-change.interface';
 import { LOGGER_CONTEXT } from '../health.constants';
 import { type HealthStatus, type ProbeKind } from '../interfaces';
-import { describeError } from '../redaction/error.describer';
+import { DURATION_BUCKETS } from '../metrics/duration-buckets';
+import { recordingSafely } from '../metrics/run-recorder';
 import {
   ATTRIBUTES,
-  DURATION_BOUNDARIES,
   INSTRUMENT_NAMES,
   OPENTELEMETRY_RESOLVED_OPTIONS,
   STATUSES,
@@ -116,9 +116,11 @@ export class OpenTelemetryHealthExporter implements OnModuleInit, OnModuleDestro
     this.durations = meter.createHistogram(prefix + INSTRUMENT_NAMES.checkDuration, {
       description: DESCRIPTIONS.checkDuration,
       unit: 's',
-      advice: { explicitBucketBoundaries: [...DURATION_BOUNDARIES] },
+      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
     });
-    this.subscription = events.runs$.subscribe((run) => this.recordSafely(run));
+    this.subscription = events.runs$.subscribe(
+      recordingSafely((run) => this.record(run), this.logger, OPENTELEMETRY_RECORD_FAILED),
+    );
   }
 
   onModuleDestroy(): void {
@@ -132,16 +134,6 @@ export class OpenTelemetryHealthExporter implements OnModuleInit, OnModuleDestro
     this.observe = undefined;
     this.observables = undefined;
     this.meter = undefined;
-  }
-
-  // rxjs hands an error thrown by a subscriber to a timer that rethrows it, which would crash the
-  // process: a run that cannot be recorded is logged instead.
-  private recordSafely(run: HealthCheckRun): void {
-    try {
-      this.record(run);
-    } catch (error) {
-      this.logger.warn(OPENTELEMETRY_RECORD_FAILED(run.name, describeError(error)));
-    }
   }
 
   private record({ name, status, durationMs }: HealthCheckRun): void {

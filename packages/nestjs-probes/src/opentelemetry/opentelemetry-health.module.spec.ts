@@ -1,8 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { Subject } from 'rxjs';
+import { Module } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
-import { HealthEvents } from '../events/health-events';
+import {
+  errorOf,
+  fakeEvents,
+  itFailsBootstrapOnBadAsyncOptions,
+  start,
+} from '../metrics/metrics.testing';
 import { InMemoryMetrics } from './collected-metrics.testing';
 import { OpenTelemetryHealthModule } from './opentelemetry-health.module';
 import { OPENTELEMETRY_EXPECTED } from './opentelemetry-health.validation';
@@ -12,41 +15,11 @@ import {
 } from './opentelemetry.messages';
 
 const SERVICE_NAME = Symbol('SERVICE_NAME');
-const fakeEvents = {
-  runs$: new Subject(),
-  snapshot: () => ({ checks: [], probes: { liveness: 'up', readiness: 'up', startup: 'up' } }),
-};
-
-@Global()
-@Module({
-  providers: [{ provide: HealthEvents, useValue: fakeEvents }],
-  exports: [HealthEvents],
-})
-class FakeHealthModule {}
-
 @Module({
   providers: [{ provide: SERVICE_NAME, useValue: 'orders' }],
   exports: [SERVICE_NAME],
 })
 class ConfigModule {}
-
-type Registered = ReturnType<typeof OpenTelemetryHealthModule.register>;
-
-async function start(module: Registered) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [FakeHealthModule, module],
-  }).compile();
-  return moduleRef.init();
-}
-
-async function errorOf(module: Registered) {
-  try {
-    await (await start(module)).close();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the module to fail');
-}
 
 describe('OpenTelemetryHealthModule', () => {
   let otel: InMemoryMetrics;
@@ -119,38 +92,11 @@ describe('OpenTelemetryHealthModule', () => {
     );
   });
 
-  it.each([
-    [undefined, '(options)', 'an object with useFactory'],
-    [{}, 'useFactory', OPENTELEMETRY_EXPECTED.useFactory],
-    [{ useFactory: 'f' }, 'useFactory', OPENTELEMETRY_EXPECTED.useFactory],
-    [{ useFactory: () => ({}), inject: 'CONFIG' }, 'inject', OPENTELEMETRY_EXPECTED.inject],
-    [{ useFactory: () => ({}), imports: {} }, 'imports', OPENTELEMETRY_EXPECTED.imports],
-  ])('fails bootstrap on registerAsync(%p)', async (options, option, expected) => {
-    const given = options as Record<string, unknown> | undefined;
-    const actual = given === undefined ? undefined : given[option];
-    expect(await errorOf(OpenTelemetryHealthModule.registerAsync(options as never))).toEqual(
-      new HealthConfigurationError(
-        INVALID_OPENTELEMETRY_OPTION('registerAsync', option, expected, actual),
-      ),
-    );
-  });
-
-  it('fails bootstrap on an unknown registerAsync option', async () => {
-    expect(
-      await errorOf(
-        OpenTelemetryHealthModule.registerAsync({
-          useFactory: () => ({}),
-          useClass: class {},
-        } as never),
-      ),
-    ).toEqual(
-      new HealthConfigurationError(
-        UNKNOWN_OPENTELEMETRY_OPTION('registerAsync', 'useClass', [
-          'imports',
-          'inject',
-          'useFactory',
-        ]),
-      ),
-    );
+  itFailsBootstrapOnBadAsyncOptions({
+    registerAsync: (options) => OpenTelemetryHealthModule.registerAsync(options),
+    expected: OPENTELEMETRY_EXPECTED,
+    invalid: INVALID_OPENTELEMETRY_OPTION,
+    unknown: UNKNOWN_OPENTELEMETRY_OPTION,
+    token: 'CONFIG',
   });
 });

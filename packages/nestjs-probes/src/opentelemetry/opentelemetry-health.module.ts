@@ -1,6 +1,9 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { HealthConfigurationError } from '../errors';
-import { isPlainObject } from '../options/option.validators';
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type MetricsModuleSpec,
+  registerMetricsModule,
+  registerMetricsModuleAsync,
+} from '../metrics/metrics-module.builder';
 import { OpenTelemetryHealthExporter } from './opentelemetry-health.exporter';
 import {
   OPENTELEMETRY_HEALTH_OPTIONS,
@@ -16,11 +19,8 @@ import {
 } from './opentelemetry-health.validation';
 import {
   INVALID_OPENTELEMETRY_OPTION,
-  type OpenTelemetryRegistration,
   UNKNOWN_OPENTELEMETRY_OPTION,
 } from './opentelemetry.messages';
-
-const ASYNC_OPTION_KEYS = ['imports', 'inject', 'useFactory'];
 
 /**
  * Reports the health of the application through OpenTelemetry metrics, on a meter of the global
@@ -42,86 +42,22 @@ const ASYNC_OPTION_KEYS = ['imports', 'inject', 'useFactory'];
 export class OpenTelemetryHealthModule {
   /** Options given as they are; validated while the application bootstraps. */
   static register(options: OpenTelemetryHealthOptions = {}): DynamicModule {
-    return OpenTelemetryHealthModule.build('register', [
-      { provide: OPENTELEMETRY_HEALTH_OPTIONS, useValue: options },
-    ]);
+    return registerMetricsModule(SPEC, options);
   }
 
   /** Options from a factory, which may inject providers of `imports`. */
   static registerAsync(options: OpenTelemetryHealthAsyncOptions): DynamicModule {
-    const given: unknown = options;
-    const method = 'registerAsync';
-    if (!isPlainObject(given)) {
-      return OpenTelemetryHealthModule.failing(() =>
-        invalid(method, '(options)', 'an object with useFactory', given),
-      );
-    }
-    const unknown = Object.keys(given).find((key) => !ASYNC_OPTION_KEYS.includes(key));
-    if (unknown !== undefined) {
-      return OpenTelemetryHealthModule.failing(() => {
-        throw new HealthConfigurationError(
-          UNKNOWN_OPENTELEMETRY_OPTION(method, unknown, ASYNC_OPTION_KEYS),
-        );
-      });
-    }
-    const { imports = [], inject = [], useFactory } = given;
-    if (typeof useFactory !== 'function') {
-      return OpenTelemetryHealthModule.failing(() =>
-        invalid(method, 'useFactory', OPENTELEMETRY_EXPECTED.useFactory, useFactory),
-      );
-    }
-    if (!Array.isArray(inject)) {
-      return OpenTelemetryHealthModule.failing(() =>
-        invalid(method, 'inject', OPENTELEMETRY_EXPECTED.inject, inject),
-      );
-    }
-    if (!Array.isArray(imports)) {
-      return OpenTelemetryHealthModule.failing(() =>
-        invalid(method, 'imports', OPENTELEMETRY_EXPECTED.imports, imports),
-      );
-    }
-    return OpenTelemetryHealthModule.build(
-      method,
-      [{ provide: OPENTELEMETRY_HEALTH_OPTIONS, inject, useFactory: useFactory as () => unknown }],
-      imports,
-    );
-  }
-
-  private static build(
-    method: OpenTelemetryRegistration,
-    optionsProviders: Provider[],
-    imports: DynamicModule['imports'] = [],
-  ): DynamicModule {
-    return {
-      module: OpenTelemetryHealthModule,
-      imports,
-      providers: [
-        ...optionsProviders,
-        {
-          provide: OPENTELEMETRY_RESOLVED_OPTIONS,
-          inject: [OPENTELEMETRY_HEALTH_OPTIONS],
-          useFactory: (given: unknown) => resolveOpenTelemetryOptions(given, method),
-        },
-        OpenTelemetryHealthExporter,
-      ],
-    };
-  }
-
-  /** A module whose bootstrap fails with the error `fail` throws, as bad options do. */
-  private static failing(fail: () => never): DynamicModule {
-    return OpenTelemetryHealthModule.build('registerAsync', [
-      { provide: OPENTELEMETRY_HEALTH_OPTIONS, useFactory: fail },
-    ]);
+    return registerMetricsModuleAsync(SPEC, options);
   }
 }
 
-function invalid(
-  method: OpenTelemetryRegistration,
-  option: string,
-  expected: string,
-  actual: unknown,
-): never {
-  throw new HealthConfigurationError(
-    INVALID_OPENTELEMETRY_OPTION(method, option, expected, actual),
-  );
-}
+const SPEC: MetricsModuleSpec = {
+  module: OpenTelemetryHealthModule,
+  optionsToken: OPENTELEMETRY_HEALTH_OPTIONS,
+  resolvedToken: OPENTELEMETRY_RESOLVED_OPTIONS,
+  resolve: resolveOpenTelemetryOptions,
+  exporter: OpenTelemetryHealthExporter,
+  expected: OPENTELEMETRY_EXPECTED,
+  invalidOption: INVALID_OPENTELEMETRY_OPTION,
+  unknownOption: UNKNOWN_OPENTELEMETRY_OPTION,
+};

@@ -1,4 +1,5 @@
 import { HealthConfigurationError } from '../errors';
+import { thrownBy } from '../metrics/metrics.testing';
 import { EXPECTED } from '../options/option.validators';
 import { MAX_INSTRUMENT_NAME_LENGTH, MAX_PREFIX_LENGTH } from './opentelemetry-health.constants';
 import {
@@ -13,14 +14,7 @@ import {
 
 const resolve = (given: unknown) => resolveOpenTelemetryOptions(given, 'register');
 
-function errorOf(given: unknown): unknown {
-  try {
-    resolve(given);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a configuration error');
-}
+const errorOf = (given: unknown) => thrownBy(() => resolve(given));
 
 const invalid = (option: string, expected: string, actual: unknown) =>
   new HealthConfigurationError(INVALID_OPENTELEMETRY_OPTION('register', option, expected, actual));

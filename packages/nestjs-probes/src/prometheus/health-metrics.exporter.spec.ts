@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { Subject } from 'rxjs';
 import { HealthConfigurationError } from '../errors';
 import { type HealthEvents } from '../events/health-events';
-import { type HealthCheckRun, type HealthSnapshot } from '../events/health-status-change.interface';
+import { DURATION_BUCKET_LABELS, FakeEvents } from '../metrics/metrics.testing';
 import { PrometheusHealthExporter } from './health-metrics.exporter';
 import { type ResolvedPrometheusHealthOptions } from './prometheus-health-options.interface';
 import {
@@ -11,25 +10,6 @@ import {
   PROMETHEUS_RECORD_FAILED,
   PROMETHEUS_WITHOUT_HEALTH_MODULE,
 } from './prometheus.messages';
-
-class FakeEvents {
-  readonly runs = new Subject<HealthCheckRun>();
-  readonly runs$ = this.runs.asObservable();
-  current: HealthSnapshot = {
-    checks: [],
-    probes: { liveness: 'up', readiness: 'up', startup: 'up' },
-  };
-  snapshots = 0;
-
-  snapshot(): HealthSnapshot {
-    this.snapshots++;
-    return this.current;
-  }
-
-  run(name: string, status: HealthCheckRun['status'], durationMs: number): void {
-    this.runs.next({ name, status, durationMs, at: new Date().toISOString() });
-  }
-}
 
 function exporterOf(
   events: FakeEvents,
@@ -136,20 +116,7 @@ describe('PrometheusHealthExporter', () => {
     );
     const buckets = durations.filter((line) => line.includes('_bucket{'));
     expect(buckets.map((line) => /le="([^"]+)"/.exec(line)![1])).toEqual(
-      [
-        '0.001',
-        '0.005',
-        '0.01',
-        '0.025',
-        '0.05',
-        '0.1',
-        '0.25',
-        '0.5',
-        '1',
-        '2.5',
-        '5',
-        '10',
-      ].concat('+Inf'),
+      DURATION_BUCKET_LABELS.concat('+Inf'),
     );
   });
 

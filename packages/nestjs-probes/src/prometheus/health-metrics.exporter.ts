@@ -11,11 +11,11 @@ import { type Subscription } from 'rxjs';
 import { HealthConfigurationError } from '../errors';
 import { HealthEvents } from '../events/health-events';
 import { LOGGER_CONTEXT } from '../health.constants';
-import { describeError } from '../redaction/error.describer';
 import { type HealthCheckRun } from '../events/health-status-change.interface';
 import { type HealthStatus, type ProbeKind } from '../interfaces';
+import { DURATION_BUCKETS } from '../metrics/duration-buckets';
+import { recordingSafely } from '../metrics/run-recorder';
 import {
-  DURATION_BUCKETS,
   METRIC_NAMES,
   OWN_METRIC,
   PROMETHEUS_RESOLVED_OPTIONS,
@@ -69,7 +69,9 @@ export class PrometheusHealthExporter implements OnModuleInit, OnModuleDestroy {
     this.events = this.injected;
     this.takeNames();
     this.register();
-    this.subscription = this.events.runs$.subscribe((run) => this.recordSafely(run));
+    this.subscription = this.events.runs$.subscribe(
+      recordingSafely((run) => this.record(run), this.logger, PROMETHEUS_RECORD_FAILED),
+    );
   }
 
   onModuleDestroy(): void {
@@ -143,16 +145,6 @@ export class PrometheusHealthExporter implements OnModuleInit, OnModuleDestroy {
     for (const metric of [checkStatus, probeStatus, this.runs, this.durations]) {
       Object.defineProperty(metric, OWN_METRIC, { value: true });
       this.metrics.push(metric);
-    }
-  }
-
-  // rxjs hands an error thrown by a subscriber to a timer that rethrows it, which would crash the
-  // process: a metric that cannot be recorded is logged instead.
-  private recordSafely(run: HealthCheckRun): void {
-    try {
-      this.record(run);
-    } catch (error) {
-      this.logger.warn(PROMETHEUS_RECORD_FAILED(run.name, describeError(error)));
     }
   }
 

@@ -12,11 +12,6 @@ export const METRIC_NAMES = {
   probeStatus: 'health_probe_status',
 } as const;
 
-/** @internal From 1 ms to 10 s, in seconds. */
-export const DURATION_BUCKETS: readonly number[] = [
-  0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-];
-
 /**
  * Marks the metrics this module created, in any copy of the package: those it may replace when
  * registered again in the same registry (a second app of the process, a test's next app).

@@ -1,26 +1,12 @@
-import { Global, Module } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Module } from '@nestjs/common';
 import { register as defaultRegistry, Registry } from 'prom-client';
-import { Subject } from 'rxjs';
 import { HealthConfigurationError } from '../errors';
-import { HealthEvents } from '../events/health-events';
+import { errorOf, itFailsBootstrapOnBadAsyncOptions, start } from '../metrics/metrics.testing';
 import { PrometheusHealthModule } from './prometheus-health.module';
 import { PROMETHEUS_EXPECTED } from './prometheus-health.validation';
 import { INVALID_PROMETHEUS_OPTION, UNKNOWN_PROMETHEUS_OPTION } from './prometheus.messages';
 
 const REGISTRY = Symbol('REGISTRY');
-const fakeEvents = {
-  runs$: new Subject(),
-  snapshot: () => ({ checks: [], probes: { liveness: 'up', readiness: 'up', startup: 'up' } }),
-};
-
-@Global()
-@Module({
-  providers: [{ provide: HealthEvents, useValue: fakeEvents }],
-  exports: [HealthEvents],
-})
-class FakeHealthModule {}
-
 @Module({})
 class RegistryModule {
   static readonly registry = new Registry();
@@ -31,22 +17,6 @@ const registryModule = {
   providers: [{ provide: REGISTRY, useValue: RegistryModule.registry }],
   exports: [REGISTRY],
 };
-
-async function start(module: ReturnType<typeof PrometheusHealthModule.register>) {
-  const moduleRef = await Test.createTestingModule({
-    imports: [FakeHealthModule, module],
-  }).compile();
-  return moduleRef.init();
-}
-
-async function errorOf(module: ReturnType<typeof PrometheusHealthModule.register>) {
-  try {
-    await (await start(module)).close();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the module to fail');
-}
 
 const names = (registry: Registry) => registry.getMetricsAsArray().map(({ name }) => name);
 
@@ -99,34 +69,11 @@ describe('PrometheusHealthModule', () => {
     );
   });
 
-  it.each([
-    [undefined, '(options)', 'an object with useFactory'],
-    [{}, 'useFactory', PROMETHEUS_EXPECTED.useFactory],
-    [{ useFactory: 'f' }, 'useFactory', PROMETHEUS_EXPECTED.useFactory],
-    [{ useFactory: () => ({}), inject: 'REGISTRY' }, 'inject', PROMETHEUS_EXPECTED.inject],
-    [{ useFactory: () => ({}), imports: {} }, 'imports', PROMETHEUS_EXPECTED.imports],
-  ])('fails bootstrap on registerAsync(%p)', async (options, option, expected) => {
-    const given = options as Record<string, unknown> | undefined;
-    const actual = given === undefined ? undefined : given[option];
-    expect(await errorOf(PrometheusHealthModule.registerAsync(options as never))).toEqual(
-      new HealthConfigurationError(
-        INVALID_PROMETHEUS_OPTION('registerAsync', option, expected, actual),
-      ),
-    );
-  });
-
-  it('fails bootstrap on an unknown registerAsync option', async () => {
-    expect(
-      await errorOf(
-        PrometheusHealthModule.registerAsync({
-          useFactory: () => ({}),
-          useClass: class {},
-        } as never),
-      ),
-    ).toEqual(
-      new HealthConfigurationError(
-        UNKNOWN_PROMETHEUS_OPTION('registerAsync', 'useClass', ['imports', 'inject', 'useFactory']),
-      ),
-    );
+  itFailsBootstrapOnBadAsyncOptions({
+    registerAsync: (options) => PrometheusHealthModule.registerAsync(options),
+    expected: PROMETHEUS_EXPECTED,
+    invalid: INVALID_PROMETHEUS_OPTION,
+    unknown: UNKNOWN_PROMETHEUS_OPTION,
+    token: 'REGISTRY',
   });
 });

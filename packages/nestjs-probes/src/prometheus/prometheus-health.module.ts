@@ -1,7 +1,10 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { register as defaultRegistry } from 'prom-client';
-import { HealthConfigurationError } from '../errors';
-import { isPlainObject } from '../options/option.validators';
+import {
+  type MetricsModuleSpec,
+  registerMetricsModule,
+  registerMetricsModuleAsync,
+} from '../metrics/metrics-module.builder';
 import { PrometheusHealthExporter } from './health-metrics.exporter';
 import {
   PROMETHEUS_HEALTH_OPTIONS,
@@ -12,13 +15,7 @@ import {
   type PrometheusHealthOptions,
 } from './prometheus-health-options.interface';
 import { PROMETHEUS_EXPECTED, resolvePrometheusOptions } from './prometheus-health.validation';
-import {
-  INVALID_PROMETHEUS_OPTION,
-  type PrometheusRegistration,
-  UNKNOWN_PROMETHEUS_OPTION,
-} from './prometheus.messages';
-
-const ASYNC_OPTION_KEYS = ['imports', 'inject', 'useFactory'];
+import { INVALID_PROMETHEUS_OPTION, UNKNOWN_PROMETHEUS_OPTION } from './prometheus.messages';
 
 /**
  * Exports the health of the application as Prometheus metrics, in prom-client's default registry
@@ -42,84 +39,22 @@ const ASYNC_OPTION_KEYS = ['imports', 'inject', 'useFactory'];
 export class PrometheusHealthModule {
   /** Options given as they are; validated while the application bootstraps. */
   static register(options: PrometheusHealthOptions = {}): DynamicModule {
-    return PrometheusHealthModule.build('register', [
-      { provide: PROMETHEUS_HEALTH_OPTIONS, useValue: options },
-    ]);
+    return registerMetricsModule(SPEC, options);
   }
 
   /** Options from a factory, which may inject providers of `imports`. */
   static registerAsync(options: PrometheusHealthAsyncOptions): DynamicModule {
-    const given: unknown = options;
-    const method = 'registerAsync';
-    if (!isPlainObject(given)) {
-      return PrometheusHealthModule.failing(() =>
-        invalid(method, '(options)', 'an object with useFactory', given),
-      );
-    }
-    const unknown = Object.keys(given).find((key) => !ASYNC_OPTION_KEYS.includes(key));
-    if (unknown !== undefined) {
-      return PrometheusHealthModule.failing(() => {
-        throw new HealthConfigurationError(
-          UNKNOWN_PROMETHEUS_OPTION(method, unknown, ASYNC_OPTION_KEYS),
-        );
-      });
-    }
-    const { imports = [], inject = [], useFactory } = given;
-    if (typeof useFactory !== 'function') {
-      return PrometheusHealthModule.failing(() =>
-        invalid(method, 'useFactory', PROMETHEUS_EXPECTED.useFactory, useFactory),
-      );
-    }
-    if (!Array.isArray(inject)) {
-      return PrometheusHealthModule.failing(() =>
-        invalid(method, 'inject', PROMETHEUS_EXPECTED.inject, inject),
-      );
-    }
-    if (!Array.isArray(imports)) {
-      return PrometheusHealthModule.failing(() =>
-        invalid(method, 'imports', PROMETHEUS_EXPECTED.imports, imports),
-      );
-    }
-    return PrometheusHealthModule.build(
-      method,
-      [{ provide: PROMETHEUS_HEALTH_OPTIONS, inject, useFactory: useFactory as () => unknown }],
-      imports,
-    );
-  }
-
-  private static build(
-    method: PrometheusRegistration,
-    optionsProviders: Provider[],
-    imports: DynamicModule['imports'] = [],
-  ): DynamicModule {
-    return {
-      module: PrometheusHealthModule,
-      imports,
-      providers: [
-        ...optionsProviders,
-        {
-          provide: PROMETHEUS_RESOLVED_OPTIONS,
-          inject: [PROMETHEUS_HEALTH_OPTIONS],
-          useFactory: (given: unknown) => resolvePrometheusOptions(given, method, defaultRegistry),
-        },
-        PrometheusHealthExporter,
-      ],
-    };
-  }
-
-  /** A module whose bootstrap fails with the error `fail` throws, as bad options do. */
-  private static failing(fail: () => never): DynamicModule {
-    return PrometheusHealthModule.build('registerAsync', [
-      { provide: PROMETHEUS_HEALTH_OPTIONS, useFactory: fail },
-    ]);
+    return registerMetricsModuleAsync(SPEC, options);
   }
 }
 
-function invalid(
-  method: PrometheusRegistration,
-  option: string,
-  expected: string,
-  actual: unknown,
-): never {
-  throw new HealthConfigurationError(INVALID_PROMETHEUS_OPTION(method, option, expected, actual));
-}
+const SPEC: MetricsModuleSpec = {
+  module: PrometheusHealthModule,
+  optionsToken: PROMETHEUS_HEALTH_OPTIONS,
+  resolvedToken: PROMETHEUS_RESOLVED_OPTIONS,
+  resolve: (given, method) => resolvePrometheusOptions(given, method, defaultRegistry),
+  exporter: PrometheusHealthExporter,
+  expected: PROMETHEUS_EXPECTED,
+  invalidOption: INVALID_PROMETHEUS_OPTION,
+  unknownOption: UNKNOWN_PROMETHEUS_OPTION,
+};

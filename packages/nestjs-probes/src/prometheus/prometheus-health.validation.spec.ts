@@ -1,5 +1,6 @@
 import { Registry } from 'prom-client';
 import { HealthConfigurationError } from '../errors';
+import { thrownBy } from '../metrics/metrics.testing';
 import { EXPECTED } from '../options/option.validators';
 import {
   PROMETHEUS_EXPECTED,
@@ -11,14 +12,7 @@ import { INVALID_PROMETHEUS_OPTION, UNKNOWN_PROMETHEUS_OPTION } from './promethe
 const fallback = new Registry();
 const resolve = (given: unknown) => resolvePrometheusOptions(given, 'register', fallback);
 
-function errorOf(given: unknown): unknown {
-  try {
-    resolve(given);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a configuration error');
-}
+const errorOf = (given: unknown) => thrownBy(() => resolve(given));
 
 const invalid = (option: string, expected: string, actual: unknown) =>
   new HealthConfigurationError(INVALID_PROMETHEUS_OPTION('register', option, expected, actual));

@@ -1,7 +1,7 @@
 import { type DynamicModule, type INestApplication, Logger, Module } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { AggregationTemporality, DataPointType } from '@opentelemetry/sdk-metrics';
-import { HealthConfigurationError, HealthEvents } from 'nestjs-probes';
+import { HealthEvents } from 'nestjs-probes';
 import {
   OpenTelemetryHealthModule,
   type OpenTelemetryHealthAsyncOptions,
@@ -14,7 +14,7 @@ import {
   pointsOf,
   stateSetOf,
 } from '../../src/opentelemetry/collected-metrics.testing';
-import { DURATION_BOUNDARIES } from '../../src/opentelemetry/opentelemetry-health.constants';
+import { DURATION_BUCKETS } from '../../src/metrics/duration-buckets';
 import { OPENTELEMETRY_EXPECTED } from '../../src/opentelemetry/opentelemetry-health.validation';
 import {
   INVALID_OPENTELEMETRY_OPTION,
@@ -26,7 +26,7 @@ import { CountedHealth, type CountedState } from '../src/counted.health';
 import {
   ADAPTERS,
   bootstrap,
-  bootstrapError,
+  expectConfigurationError,
   failOnUnhandledRejections,
   probe,
 } from '../src/test-app.util';
@@ -162,7 +162,7 @@ describe.each(ADAPTERS)('OpenTelemetryHealthModule (%s)', (adapter) => {
     const histogram = histogramOf(collected.metrics['health.check.duration'], PAYMENTS)!;
     expect(fixture.runs).toBe(5);
     expect(histogram.count).toBe(5);
-    expect(histogram.buckets.boundaries).toEqual(DURATION_BOUNDARIES);
+    expect(histogram.buckets.boundaries).toEqual(DURATION_BUCKETS);
     expect(histogram.sum).toBeGreaterThanOrEqual(0);
     // Seconds: a check that returns at once takes far less than 10 s, so no run overflows.
     expect(histogram.buckets.counts.at(-1)).toBe(0);
@@ -263,12 +263,6 @@ describe('OpenTelemetryHealthModule bootstrap errors', () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
   });
   afterEach(() => jest.restoreAllMocks());
-
-  async function expectConfigurationError(module: DynamicModule, message: string) {
-    const error = await bootstrapError(module);
-    expect(error).toBeInstanceOf(HealthConfigurationError);
-    expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
-  }
 
   it.each<[OpenTelemetryHealthOptions, string, string, unknown]>([
     [{ prefix: 'my app.' }, 'prefix', OPENTELEMETRY_EXPECTED.prefix, 'my app.'],

@@ -1,11 +1,11 @@
 import { type DynamicModule, type INestApplication, Logger, Module } from '@nestjs/common';
-import { HealthConfigurationError } from 'nestjs-probes';
 import {
   PrometheusHealthModule,
   type PrometheusHealthAsyncOptions,
   type PrometheusHealthOptions,
 } from 'nestjs-probes/prometheus';
 import { register as defaultRegistry, Registry } from 'prom-client';
+import { DURATION_BUCKET_LABELS } from '../../src/metrics/metrics.testing';
 import { PROMETHEUS_EXPECTED } from '../../src/prometheus/prometheus-health.validation';
 import {
   INVALID_PROMETHEUS_OPTION,
@@ -16,7 +16,7 @@ import { CountedHealth, type CountedState } from '../src/counted.health';
 import {
   ADAPTERS,
   bootstrap,
-  bootstrapError,
+  expectConfigurationError,
   failOnUnhandledRejections,
   probe,
 } from '../src/test-app.util';
@@ -139,22 +139,7 @@ describe.each(ADAPTERS)('PrometheusHealthModule (%s)', (adapter) => {
     );
     expect(histogram).toContain('# TYPE health_check_duration_seconds histogram');
     const le = [...histogram.matchAll(/_bucket\{le="([^"]+)"/g)].map(([, bound]) => bound);
-    expect(le).toEqual(
-      [
-        '0.001',
-        '0.005',
-        '0.01',
-        '0.025',
-        '0.05',
-        '0.1',
-        '0.25',
-        '0.5',
-        '1',
-        '2.5',
-        '5',
-        '10',
-      ].concat('+Inf'),
-    );
+    expect(le).toEqual(DURATION_BUCKET_LABELS.concat('+Inf'));
     expect(await textOf(registry, 'health_check_runs_total')).toContain(
       'health_check_runs_total{check="payments",status="degraded"} 1',
     );
@@ -253,12 +238,6 @@ describe('PrometheusHealthModule bootstrap errors', () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
   });
   afterEach(() => jest.restoreAllMocks());
-
-  async function expectConfigurationError(module: DynamicModule, message: string) {
-    const error = await bootstrapError(module);
-    expect(error).toBeInstanceOf(HealthConfigurationError);
-    expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
-  }
 
   it.each<[PrometheusHealthOptions, string, string, unknown]>([
     [{ prefix: 'my-app_' }, 'prefix', PROMETHEUS_EXPECTED.prefix, 'my-app_'],

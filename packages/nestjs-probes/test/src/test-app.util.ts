@@ -1,6 +1,7 @@
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { HealthConfigurationError } from 'nestjs-probes';
 import request from 'supertest';
 import { TEST_ROLES_HEADER } from './fake-auth.guard';
 
@@ -56,6 +57,16 @@ export async function bootstrapError(module: DynamicModule): Promise<unknown> {
     return error;
   }
   throw new Error('expected the application to fail bootstrapping');
+}
+
+/** Bootstrapping `module` fails with a `HealthConfigurationError` saying `message`. */
+export async function expectConfigurationError(
+  module: DynamicModule,
+  message: string,
+): Promise<void> {
+  const error = await bootstrapError(module);
+  expect(error).toBeInstanceOf(HealthConfigurationError);
+  expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
 }
 
 export const sleep = (ms: number): Promise<void> =>
