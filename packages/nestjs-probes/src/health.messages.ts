@@ -44,7 +44,7 @@ export const TIMEOUT_EXCEEDS_PROBE_TIMEOUT = (
   timeout: number,
   probeTimeout: number,
 ) =>
-  `Health check "${name}" has timeout ${timeout} ms, more than the probe timeout of ${probeTimeout} ms: the orchestrator would give up before the check does. Lower its "timeout", use refresh: 'background', or raise "probeTimeout" to match your probes.`;
+  `Health check "${name}" has timeout ${timeout} ms, more than the probe timeout of ${probeTimeout} ms: a probe answers by then, counting the check as down while its run goes on. Lower its "timeout", use refresh: 'background', or raise "probeTimeout" to match your probes.`;
 
 /** @internal */
 export const CHECK_TIMED_OUT = (timeoutMs: number) => `timed out after ${timeoutMs} ms`;
@@ -55,6 +55,10 @@ export const CHECK_RETURNED_FALSE = 'the check returned false';
 /** @internal */
 export const CHECK_RESULT_STALE = (ageMs: number, staleAfter: number) =>
   `stale: the last background result is ${Math.round(ageMs)} ms old (staleAfter ${staleAfter} ms)`;
+
+/** @internal */
+export const CHECK_NO_RESULT_YET =
+  'no result yet: the background refresh has not finished a first run of this check';
 
 /** @internal */
 export const CHECK_WENT_DOWN = (name: string, error: string | undefined) =>

@@ -6,6 +6,7 @@ import {
   CHECK_DEGRADED,
   CHECK_OVERRAN,
   CHECK_RECOVERED,
+  CHECK_NO_RESULT_YET,
   CHECK_RESULT_STALE,
   CHECK_TIMED_OUT,
   CHECK_WENT_DOWN,
@@ -384,10 +385,25 @@ describe('HealthCheckRunner', () => {
       expect(invoke).toHaveBeenCalledTimes(1);
     });
 
-    it('runs the check on a read only when there is no result yet', async () => {
+    it('reads as down, at once and without running the check, while there is no result yet', () => {
       const invoke = jest.fn();
       const runner = new HealthCheckRunner(background(invoke), logger);
-      await expect(runner.read()).resolves.toMatchObject({ status: 'up' });
+      const reading = runner.read();
+      expect(reading).not.toBeInstanceOf(Promise);
+      expect(reading).toMatchObject({ status: 'down', error: CHECK_NO_RESULT_YET });
+      expect(invoke).not.toHaveBeenCalled();
+      expect(runner.running).toBe(false);
+    });
+
+    it('reads the first result once the first run has ended', async () => {
+      const invoke = jest.fn();
+      const runner = new HealthCheckRunner(background(invoke), logger);
+      const first = runner.refresh();
+      expect(runner.running).toBe(true);
+      expect(runner.read()).toMatchObject({ status: 'down', error: CHECK_NO_RESULT_YET });
+      const result = await first;
+      expect(runner.read()).toBe(result);
+      expect(runner.running).toBe(false);
       expect(invoke).toHaveBeenCalledTimes(1);
     });
 

@@ -1,6 +1,6 @@
 import { type LoggerService } from '@nestjs/common';
 import { HealthCheckTimeoutError } from '../errors';
-import { CHECK_RESULT_STALE } from '../health.messages';
+import { CHECK_NO_RESULT_YET, CHECK_RESULT_STALE } from '../health.messages';
 import { readOutcome } from '../results/check-outcome.reader';
 import { type CheckResult } from '../results/check-result.interface';
 import { roundToTenth } from '../utils/round-to-tenth.util';
@@ -81,15 +81,23 @@ export class HealthCheckRunner {
     return stale ? 'down' : last.status;
   }
 
-  /** `now` lets a probe read the clock once for all its checks. */
+  /** Whether a run is in flight. */
+  get running(): boolean {
+    return this.inflight !== undefined;
+  }
+
+  /**
+   * `now` lets a probe read the clock once for all its checks. A background check is never run by
+   * a read: before its first result (the scheduler runs it during bootstrap) it reads as down.
+   */
   read(now = performance.now()): CheckResult | Promise<CheckResult> {
     const last = this.last;
-    if (!last) return this.refresh();
     if (this.definition.refresh === 'background') {
+      if (!last) return noResultYet();
       const age = now - last.finishedAt;
       return age > this.definition.staleAfter ? this.staleResult(last, age) : last;
     }
-    return now < this.freshUntil ? last : this.refresh();
+    return last && now < this.freshUntil ? last : this.refresh();
   }
 
   /**
@@ -154,6 +162,17 @@ export class HealthCheckRunner {
       /* observers report their own failures */
     }
   }
+}
+
+/** What a background check reads as before its first run has ended. */
+function noResultYet(): CheckResult {
+  return {
+    status: 'down',
+    error: CHECK_NO_RESULT_YET,
+    durationMs: 0,
+    checkedAt: new Date().toISOString(),
+    finishedAt: performance.now(),
+  };
 }
 
 async function executeCheck(definition: HealthCheckDefinition): Promise<CheckResult> {

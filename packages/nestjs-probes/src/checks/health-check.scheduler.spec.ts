@@ -147,4 +147,48 @@ describe('HealthCheckScheduler', () => {
     expect(timer.hasRef()).toBe(false);
     setTimeoutSpy.mockRestore();
   });
+
+  describe('first runs', () => {
+    it('start() resolves once the first run of every background check has ended', async () => {
+      const slow = timedCheck(300);
+      const fast = timedCheck(100);
+      let started = false;
+      void scheduler.start([slow.runner, fast.runner]).then(() => (started = true));
+      await jest.advanceTimersByTimeAsync(299);
+      expect(started).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(started).toBe(true);
+      expect(slow.runner.read()).toMatchObject({ status: 'up' });
+      expect(fast.runner.read()).toMatchObject({ status: 'up' });
+    });
+
+    it("resolves at the check's timeout when its first run hangs, leaving it down", async () => {
+      const hanging = timedCheck(10_000, { timeout: 200 });
+      let started = false;
+      void scheduler.start([hanging.runner]).then(() => (started = true));
+      await jest.advanceTimersByTimeAsync(200);
+      expect(started).toBe(true);
+      expect(hanging.runner.read()).toMatchObject({ status: 'down' });
+    });
+
+    it('holds onApplicationBootstrap until the first runs have ended', async () => {
+      const registry = new HealthCheckRegistry();
+      const check = timedCheck(300);
+      registry.add(check.runner);
+      scheduler = new HealthCheckScheduler(registry);
+      let bootstrapped = false;
+      void scheduler.onApplicationBootstrap().then(() => (bootstrapped = true));
+      await jest.advanceTimersByTimeAsync(299);
+      expect(bootstrapped).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(bootstrapped).toBe(true);
+      expect(check.invoke).toHaveBeenCalledTimes(1);
+    });
+
+    it('resolves at once with no background check', async () => {
+      await expect(scheduler.start([timedCheck(0, { refresh: 'on-probe' }).runner])).resolves.toBe(
+        undefined,
+      );
+    });
+  });
 });

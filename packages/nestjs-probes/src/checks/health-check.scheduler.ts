@@ -8,8 +8,10 @@ import { type HealthCheckRunner } from './health-check.runner';
 
 /**
  * Runs `refresh: 'background'` checks every ttl (start to start, never overlapping), so probes only
- * read the last result and never wait on a dependency. It starts once the application has
- * bootstrapped and stops at `beforeApplicationShutdown`, after the drain of the first shutdown hook,
+ * read the last result and never wait on a dependency. It starts at `onApplicationBootstrap` and
+ * holds bootstrap until each check's first run has ended (bounded by the check's timeout; a first
+ * run that fails just leaves the check down), so every background check has a result before the
+ * application listens. It stops at `beforeApplicationShutdown`, after the drain of the first shutdown hook,
  * so a background liveness check stays fresh while the instance drains (#9). Timers are unref'd.
  *
  * @internal
@@ -21,20 +23,23 @@ export class HealthCheckScheduler implements OnApplicationBootstrap, BeforeAppli
 
   constructor(private readonly registry: HealthCheckRegistry) {}
 
-  onApplicationBootstrap(): void {
-    this.start(this.registry.getAll());
+  onApplicationBootstrap(): Promise<void> {
+    return this.start(this.registry.getAll());
   }
 
   beforeApplicationShutdown(): void {
     this.stop();
   }
 
-  start(runners: readonly HealthCheckRunner[]): void {
-    if (this.running) return;
+  /** Resolves (never rejects) once the first run of every background check has ended. */
+  start(runners: readonly HealthCheckRunner[]): Promise<void> {
+    if (this.running) return Promise.resolve();
     this.running = true;
+    const firstRuns: Promise<unknown>[] = [];
     for (const runner of runners) {
-      if (runner.definition.refresh === 'background') this.cycle(runner);
+      if (runner.definition.refresh === 'background') firstRuns.push(this.cycle(runner));
     }
+    return Promise.all(firstRuns).then(ignore, ignore);
   }
 
   stop(): void {
@@ -43,7 +48,7 @@ export class HealthCheckScheduler implements OnApplicationBootstrap, BeforeAppli
     this.timers.clear();
   }
 
-  private cycle(runner: HealthCheckRunner): void {
+  private cycle(runner: HealthCheckRunner): Promise<unknown> {
     const startedAt = performance.now();
     const next = () => {
       if (!this.running) return;
@@ -57,6 +62,8 @@ export class HealthCheckScheduler implements OnApplicationBootstrap, BeforeAppli
     };
     // refresh() resolves with a `down` result whatever the check does; should that promise ever
     // reject, the cycle still goes on and nothing is left unhandled (#9).
-    runner.refresh().then(next, next);
+    return runner.refresh().then(next, next);
   }
 }
+
+const ignore = (): void => undefined;

@@ -8,6 +8,7 @@ import {
   Injectable,
   NotFoundException,
   Req,
+  Res,
   SetMetadata,
   Sse,
   type MessageEvent,
@@ -23,7 +24,7 @@ import { HealthLifecycleWatcher } from '../probes/health-lifecycle.watcher';
 import { HealthProbeEvaluator } from '../probes/health-probe.evaluator';
 import { HEALTH_PUBLIC_PROBE_METADATA, NO_STORE } from '../health.constants';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
-import { type HealthDetailsReport } from '../interfaces';
+import { type HealthDetailsReport, type HealthStatus } from '../interfaces';
 import { type ProbeBody, toProbeBody, toDetailsBody } from './probe-response';
 
 /**
@@ -80,19 +81,26 @@ export function createHealthController(
     @Get('ready')
     @Header('Cache-Control', NO_STORE)
     @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
-    ready(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
+    ready(
+      @Req() request: unknown,
+      @Res({ passthrough: true }) response: unknown,
+    ): ProbeBody | Promise<ProbeBody> {
       this.expectExactPath(request, READY);
-      return toProbeBody(this.evaluator.readiness());
+      return this.answer(this.evaluator.readiness(), 'readiness', response);
     }
 
     @Get('startup')
     @Header('Cache-Control', NO_STORE)
     @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
-    startup(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
+    startup(
+      @Req() request: unknown,
+      @Res({ passthrough: true }) response: unknown,
+    ): ProbeBody | Promise<ProbeBody> {
       this.expectExactPath(request, STARTUP);
-      return toProbeBody(this.evaluator.startup());
+      return this.answer(this.evaluator.startup(), 'startup', response);
     }
 
+    /** May wait on runs up to the checks' own timeouts: `probeTimeout` bounds the probes only. */
     @Get('details')
     @Header('Cache-Control', NO_STORE)
     @UseGuards(AdminPathGuard, adminGuard)
@@ -114,6 +122,28 @@ export function createHealthController(
         takeUntil(shutdown$),
         map((change) => ({ type: 'change', data: change }) as MessageEvent),
       );
+    }
+
+    /** A 503 from `/ready` or `/startup` says when to ask again (`Retry-After`, whole seconds). */
+    private answer(
+      status: HealthStatus | Promise<HealthStatus>,
+      probe: 'readiness' | 'startup',
+      response: unknown,
+    ): ProbeBody | Promise<ProbeBody> {
+      if (typeof status === 'string') return this.bodyOf(status, probe, response);
+      return status.then((settled) => this.bodyOf(settled, probe, response));
+    }
+
+    private bodyOf(
+      status: HealthStatus,
+      probe: 'readiness' | 'startup',
+      response: unknown,
+    ): ProbeBody | Promise<ProbeBody> {
+      if (status === 'down') {
+        const seconds = this.evaluator.retryAfterSeconds(probe);
+        this.adapterHost.httpAdapter.setHeader(response, 'Retry-After', String(seconds));
+      }
+      return toProbeBody(status);
     }
 
     /**

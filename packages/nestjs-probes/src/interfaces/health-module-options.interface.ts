@@ -74,8 +74,10 @@ export interface HealthModuleOptions {
   /** Access to the details endpoint. */
   details?: HealthDetailsOptions;
   /**
-   * The orchestrator's probe timeout, in milliseconds. An on-probe check whose `timeout` exceeds it
-   * gets a bootstrap warning: the orchestrator would give up before the check does.
+   * The orchestrator's probe timeout, in milliseconds. `/live`, `/ready` and `/startup` answer within
+   * it: a check still running at the deadline counts as down for that answer while its run goes on
+   * (`/details` waits up to the checks' own timeouts). An on-probe check whose `timeout` exceeds it
+   * gets a bootstrap warning.
    * @default 3000
    */
   probeTimeout?: number;

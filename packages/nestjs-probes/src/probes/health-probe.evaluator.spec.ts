@@ -3,12 +3,17 @@ import { type HealthLifecycleWatcher } from './health-lifecycle.watcher';
 import { HealthProbeEvaluator } from './health-probe.evaluator';
 import { type HealthStatus } from '../interfaces';
 import { FakeCheck } from './fake-check.testing';
+import { type HealthCheckDefinition } from '../checks/health-check.definition';
 
 describe('HealthProbeEvaluator', () => {
   let registry: HealthCheckRegistry;
   let lifecycle: { bootstrapped: boolean; shuttingDown: boolean };
 
-  const evaluator = () => new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher);
+  const evaluator = (probeTimeout = 3_000, drainDelay = 0) =>
+    new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher, {
+      probeTimeout,
+      shutdown: { drainDelay },
+    });
   const add = (...checks: FakeCheck[]) => checks.forEach((check) => registry.add(check.runner));
 
   beforeEach(() => {
@@ -279,6 +284,155 @@ describe('HealthProbeEvaluator', () => {
       add(ready);
       expect(evaluator().startup()).toBe('up');
       expect(ready.invoke).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('probeTimeout', () => {
+    /** Takes 2 s of its 5 s timeout. */
+    const slow = (name: string, overrides: Partial<HealthCheckDefinition> = {}) =>
+      new FakeCheck(name, { timeout: 5_000, ...overrides }, 2_000);
+
+    it('answers down at the deadline while a critical check still runs, and keeps its result', async () => {
+      const check = slow('slow');
+      add(check);
+      const subject = evaluator(1_000);
+      let answer: HealthStatus | undefined;
+      void Promise.resolve(subject.readiness()).then((status) => (answer = status));
+      await jest.advanceTimersByTimeAsync(999);
+      expect(answer).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answer).toBe('down');
+      expect(check.runner.running).toBe(true);
+
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(check.runner.running).toBe(false);
+      expect(subject.readiness()).toBe('up');
+      expect(check.invoke).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers degraded at the deadline while a non-critical check still runs', async () => {
+      add(new FakeCheck('fast'), slow('slow', { critical: false }));
+      const reading = evaluator(1_000).readiness();
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(reading).resolves.toBe('degraded');
+    });
+
+    it('waits for the run, then clears its timer, when the run ends first', async () => {
+      add(new FakeCheck('a', { timeout: 5_000 }, 300));
+      const reading = evaluator(1_000).readiness();
+      await jest.advanceTimersByTimeAsync(300);
+      await expect(reading).resolves.toBe('up');
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('sets no timer on the hot path, where every result is fresh', async () => {
+      add(new FakeCheck('a'), new FakeCheck('live', { probes: ['liveness'] }));
+      const subject = evaluator(1_000);
+      await Promise.resolve(subject.readiness());
+      await Promise.resolve(subject.liveness());
+      const setTimeoutSpy = jest.spyOn(global, 'setTimeout');
+      expect(subject.readiness()).toBe('up');
+      expect(subject.liveness()).toBe('up');
+      expect(subject.startup()).toBe('up');
+      expect(setTimeoutSpy).not.toHaveBeenCalled();
+      setTimeoutSpy.mockRestore();
+    });
+
+    it('bounds liveness too', async () => {
+      add(slow('live', { probes: ['liveness'] }));
+      const reading = evaluator(1_000).liveness();
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(reading).resolves.toBe('down');
+    });
+
+    it('bounds startup: the check still running has not passed, and passes once its run ends', async () => {
+      const check = slow('warmup', { probes: ['startup'] });
+      add(check);
+      const subject = evaluator(1_000);
+      const reading = subject.startup();
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(reading).resolves.toBe('down');
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(subject.startup()).toBe('up');
+      expect(check.invoke).toHaveBeenCalledTimes(1);
+    });
+
+    it('gives readiness one deadline, the startup checks it runs included', async () => {
+      add(
+        new FakeCheck('warmup', { probes: ['startup'], timeout: 5_000 }, 600),
+        new FakeCheck('ready', { timeout: 5_000 }, 600),
+      );
+      let answer: HealthStatus | undefined;
+      void Promise.resolve(evaluator(1_000).readiness()).then((status) => (answer = status));
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(answer).toBe('down');
+    });
+
+    it('does not bound the details view, which reads results it already has', async () => {
+      const check = slow('warmup', { probes: ['startup'] });
+      add(check);
+      const subject = evaluator(1_000);
+      const result = check.runner.refresh();
+      await jest.advanceTimersByTimeAsync(2_000);
+      const results = new Map([[check.runner, await result]]);
+      expect(subject.statusesOf(results).startup).toBe('up');
+    });
+  });
+
+  describe('retryAfterSeconds', () => {
+    it('is the drain delay in whole seconds while shutting down, at least 1', () => {
+      lifecycle.shuttingDown = true;
+      expect(evaluator(3_000, 2_500).retryAfterSeconds('readiness')).toBe(3);
+      expect(evaluator(3_000, 0).retryAfterSeconds('readiness')).toBe(1);
+    });
+
+    it('is the smallest ttl of the critical checks that are down, in whole seconds', async () => {
+      const a = new FakeCheck('a', { ttl: 4_200 });
+      const b = new FakeCheck('b', { ttl: 9_000 });
+      const optional = new FakeCheck('optional', { ttl: 1_000, critical: false });
+      const up = new FakeCheck('up', { ttl: 500 });
+      a.status = b.status = optional.status = 'down';
+      add(a, b, optional, up);
+      const subject = evaluator();
+      await expect(subject.readiness()).resolves.toBe('down');
+      expect(subject.retryAfterSeconds('readiness')).toBe(5);
+    });
+
+    it('counts a check still running at the deadline', async () => {
+      add(new FakeCheck('slow', { timeout: 5_000, ttl: 7_000 }, 2_000));
+      const subject = evaluator(1_000);
+      const reading = subject.readiness();
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(reading).resolves.toBe('down');
+      expect(subject.retryAfterSeconds('readiness')).toBe(7);
+    });
+
+    it('is at least 1, for a ttl 0 check or when no check is down', async () => {
+      const check = new FakeCheck('a', { ttl: 0 });
+      check.status = 'down';
+      add(check);
+      const subject = evaluator();
+      await expect(subject.readiness()).resolves.toBe('down');
+      expect(subject.retryAfterSeconds('readiness')).toBe(1);
+      check.status = 'up';
+      await expect(subject.readiness()).resolves.toBe('up');
+      expect(subject.retryAfterSeconds('readiness')).toBe(1);
+    });
+
+    it('follows the startup checks not yet passed, for startup and for readiness before it opened', async () => {
+      const passed = new FakeCheck('passed', {
+        probes: ['startup'],
+        ttl: 500,
+        successThreshold: 1,
+      });
+      const warmup = new FakeCheck('warmup', { probes: ['startup'], ttl: 2_000 });
+      const ready = new FakeCheck('ready', { ttl: 10_000 });
+      warmup.status = ready.status = 'down';
+      add(passed, warmup, ready);
+      const subject = evaluator();
+      await expect(subject.readiness()).resolves.toBe('down');
+      expect(subject.retryAfterSeconds('startup')).toBe(2);
+      expect(subject.retryAfterSeconds('readiness')).toBe(2);
     });
   });
 });

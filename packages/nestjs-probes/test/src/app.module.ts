@@ -10,6 +10,11 @@ import { aliasedHealthProviders } from './aliased.health';
 import { BackgroundHealth, BackgroundLivenessHealth } from './background.health';
 import { BootstrapGateModule } from './bootstrap-gate.module';
 import { CachedHealth } from './cached.health';
+import {
+  SlowFirstRunBackgroundHealth,
+  SlowLivenessStartupHealth,
+  SlowReadinessHealth,
+} from './deadline.health';
 import { PoolHealth } from './degraded.health';
 import { FailingHealth, FalseReturningHealth, NonCriticalFailingHealth } from './failing.health';
 import { FakeAuthGuard } from './fake-auth.guard';
@@ -161,6 +166,21 @@ export class AppModule {
       ConstructorNamedHealth,
       ToStringNamedHealth,
     ]);
+  }
+
+  /** A critical readiness check taking 2 s of its 5 s timeout. */
+  static registerSlowReadiness(options?: HealthModuleSyncOptions): DynamicModule {
+    return AppModule.registerChecks([SlowReadinessHealth], options);
+  }
+
+  /** A critical liveness and startup check taking 2 s of its 5 s timeout. */
+  static registerSlowLivenessStartup(options?: HealthModuleSyncOptions): DynamicModule {
+    return AppModule.registerChecks([SlowLivenessStartupHealth], options);
+  }
+
+  /** A background readiness check whose first run takes 300 ms. */
+  static registerSlowFirstRun(): DynamicModule {
+    return AppModule.registerChecks([SlowFirstRunBackgroundHealth]);
   }
 
   /** `HealthModule.forRoot(options)` with the given check providers and imports. */
