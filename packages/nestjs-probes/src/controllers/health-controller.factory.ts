@@ -8,7 +8,7 @@ import {
   Injectable,
   NotFoundException,
   Req,
-  Res,
+  UseFilters,
   SetMetadata,
   Sse,
   type MessageEvent,
@@ -24,8 +24,9 @@ import { HealthLifecycleWatcher } from '../probes/health-lifecycle.watcher';
 import { HealthProbeEvaluator } from '../probes/health-probe.evaluator';
 import { HEALTH_PUBLIC_PROBE_METADATA, NO_STORE } from '../health.constants';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
-import { type HealthDetailsReport, type HealthStatus } from '../interfaces';
+import { type HealthDetailsReport } from '../interfaces';
 import { type ProbeBody, toProbeBody, toDetailsBody } from './probe-response';
+import { ProbeUnavailableFilter } from './probe-unavailable.filter';
 
 /**
  * Builds the probe controller for one module definition, mounted on `path`, its details endpoint
@@ -61,6 +62,7 @@ export function createHealthController(
     }
   }
   @Controller(path)
+  @UseFilters(ProbeUnavailableFilter)
   class HealthController {
     constructor(
       @Inject(HealthProbeEvaluator) private readonly evaluator: HealthProbeEvaluator,
@@ -81,23 +83,17 @@ export function createHealthController(
     @Get('ready')
     @Header('Cache-Control', NO_STORE)
     @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
-    ready(
-      @Req() request: unknown,
-      @Res({ passthrough: true }) response: unknown,
-    ): ProbeBody | Promise<ProbeBody> {
+    ready(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
       this.expectExactPath(request, READY);
-      return this.answer(this.evaluator.readiness(), 'readiness', response);
+      return toProbeBody(this.evaluator.readiness(), this.readinessRetryAfter);
     }
 
     @Get('startup')
     @Header('Cache-Control', NO_STORE)
     @SetMetadata(HEALTH_PUBLIC_PROBE_METADATA, true)
-    startup(
-      @Req() request: unknown,
-      @Res({ passthrough: true }) response: unknown,
-    ): ProbeBody | Promise<ProbeBody> {
+    startup(@Req() request: unknown): ProbeBody | Promise<ProbeBody> {
       this.expectExactPath(request, STARTUP);
-      return this.answer(this.evaluator.startup(), 'startup', response);
+      return toProbeBody(this.evaluator.startup(), this.startupRetryAfter);
     }
 
     /** May wait on runs up to the checks' own timeouts: `probeTimeout` bounds the probes only. */
@@ -124,27 +120,9 @@ export function createHealthController(
       );
     }
 
-    /** A 503 from `/ready` or `/startup` says when to ask again (`Retry-After`, whole seconds). */
-    private answer(
-      status: HealthStatus | Promise<HealthStatus>,
-      probe: 'readiness' | 'startup',
-      response: unknown,
-    ): ProbeBody | Promise<ProbeBody> {
-      if (typeof status === 'string') return this.bodyOf(status, probe, response);
-      return status.then((settled) => this.bodyOf(settled, probe, response));
-    }
-
-    private bodyOf(
-      status: HealthStatus,
-      probe: 'readiness' | 'startup',
-      response: unknown,
-    ): ProbeBody | Promise<ProbeBody> {
-      if (status === 'down') {
-        const seconds = this.evaluator.retryAfterSeconds(probe);
-        this.adapterHost.httpAdapter.setHeader(response, 'Retry-After', String(seconds));
-      }
-      return toProbeBody(status);
-    }
+    // Built once: read only on the 503 path.
+    private readonly readinessRetryAfter = () => this.evaluator.retryAfterSeconds('readiness');
+    private readonly startupRetryAfter = () => this.evaluator.retryAfterSeconds('startup');
 
     /**
      * Express matches routes case-insensitively and with a trailing slash, Fastify decodes `%72` before

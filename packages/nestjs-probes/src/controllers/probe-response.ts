@@ -1,5 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import { type HealthDetailsReport, type HealthStatus } from '../interfaces';
+import { ProbeUnavailableException } from './probe-unavailable.filter';
 
 /** @internal */
 export type ProbeBody = { readonly status: HealthStatus };
@@ -13,19 +14,20 @@ const BODIES: Record<HealthStatus, ProbeBody> = {
 /**
  * The public answer: 200 `up` or `degraded`, 503 `down`, and nothing else (no error text, no
  * check names). `Cache-Control` is set by `@Header()` before the handler runs, so it survives the
- * exception path too.
+ * exception path too. With `retryAfter`, a 503 carries `Retry-After` (see ProbeUnavailableFilter).
  *
  * @internal
  */
 export function toProbeBody(
   status: HealthStatus | Promise<HealthStatus>,
+  retryAfter?: () => number,
 ): ProbeBody | Promise<ProbeBody> {
+  const bodyOf = (settled: HealthStatus): ProbeBody => {
+    if (settled !== 'down') return BODIES[settled];
+    if (!retryAfter) throw new ServiceUnavailableException(BODIES.down);
+    throw new ProbeUnavailableException(BODIES.down, retryAfter());
+  };
   return typeof status === 'string' ? bodyOf(status) : status.then(bodyOf);
-}
-
-function bodyOf(status: HealthStatus): ProbeBody {
-  if (status === 'down') throw new ServiceUnavailableException(BODIES.down);
-  return BODIES[status];
 }
 
 /** @internal Details follow the readiness rule: 503 when down. */
