@@ -8,6 +8,7 @@ import {
   type HealthSnapshot,
   type HealthStatusChange,
 } from './health-status-change.interface';
+import { isThenable } from '../utils/is-thenable.util';
 
 const EMPTY_SNAPSHOT: HealthSnapshot = {
   checks: [],
@@ -94,7 +95,7 @@ export class HealthEvents implements BeforeApplicationShutdown {
   private call(deliver: () => unknown): void {
     try {
       const result = deliver();
-      if (result instanceof Promise) result.catch((error: unknown) => this.warn(error));
+      if (isThenable(result)) result.then(undefined, (error: unknown) => this.warn(error));
     } catch (error) {
       this.warn(error);
     }

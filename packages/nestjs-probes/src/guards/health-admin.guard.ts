@@ -15,6 +15,7 @@ import {
   type ResolvedHealthOptions,
   type RolesReading,
 } from '../options/resolved-health-options.interface';
+import { isThenable } from '../utils/is-thenable.util';
 
 /**
  * Lets a caller read the details endpoint only when the roles `details.rolesOf(request)` gives hold
@@ -95,11 +96,3 @@ export class HealthAdminGuard implements CanActivate {
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}

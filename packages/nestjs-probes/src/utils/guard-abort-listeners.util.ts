@@ -1,3 +1,5 @@
+import { isThenable } from './is-thenable.util';
+
 type Callback = (event: Event) => unknown;
 type Listener = Callback | { handleEvent(event: Event): unknown };
 type AbortHandler = ((this: AbortSignal, event: Event) => unknown) | null;
@@ -77,12 +79,4 @@ function callContained(call: () => unknown, onError: (error: unknown) => void): 
   } catch (error) {
     onError(error);
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

@@ -1,4 +1,4 @@
-import { type DynamicModule, Logger, type Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { HealthConfigurationError, HealthModule, type HealthModuleOptions } from 'nestjs-probes';
 import { IoRedisHealthModule } from 'nestjs-probes/ioredis';
 import { EventLoopHealthModule } from 'nestjs-probes/system';
@@ -39,13 +39,7 @@ import {
 } from '../src/misconfigured.health';
 import { ImplicitlyRequestScopedHealth, RequestScopedHealth } from '../src/request-scoped.health';
 import { TransientHealth } from '../src/transient.health';
-import { bootstrap, bootstrapError } from '../src/test-app.util';
-
-async function expectConfigurationError(module: DynamicModule, message: string) {
-  const error = await bootstrapError(module);
-  expect(error).toBeInstanceOf(HealthConfigurationError);
-  expect(error).toMatchObject({ code: 'HEALTH_ERR_CONFIG', message });
-}
+import { bootstrap, expectConfigurationError } from '../src/test-app.util';
 
 const withChecks = (
   providers: Provider[],
