@@ -6,7 +6,6 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { isPublicHealthProbe } from 'nestjs-probes';
 import { AUTHENTICATION_REQUIRED, INVALID_BEARER_TOKEN, MISSING_ROLE } from './auth.messages';
 import { type AuthenticatedUser } from './interfaces';
 import { Public } from './public.decorator';
@@ -38,8 +37,9 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // RPC and WebSocket handlers carry no Authorization header: not ours to judge.
-    if (context.getType() !== 'http' || isPublicHealthProbe(context)) return true;
+    // RPC and WebSocket handlers carry no Authorization header: not ours to judge. The health
+    // probes never get here: nestjs-probes serves them ahead of Nest's guards.
+    if (context.getType() !== 'http') return true;
     if (this.isPublic(context)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers?.authorization;

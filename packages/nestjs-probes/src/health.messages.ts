@@ -27,8 +27,8 @@ export const INVALID_MODULE_OPTION = (option: string, expected: string, actual: 
   `HealthModule options: "${option}" must be ${expected}, got ${describeValue(actual)}.`;
 
 /** @internal */
-export const ASYNC_PATH_MISMATCH = (mounted: string, fromFactory: unknown) =>
-  `HealthModule options: "path" ${describeValue(fromFactory)} came from the async options factory, but the routes are already mounted on "${mounted}". Routes are fixed before factories run: pass it as HealthModule.forRootAsync({ path: ${describeValue(fromFactory)}, useFactory... }).`;
+export const PATH_GIVEN_TWICE = (extra: string, fromFactory: unknown) =>
+  `HealthModule options: "path" is given twice and differs: "${extra}" next to the factory and ${describeValue(fromFactory)} from the async options factory. Give it in one place.`;
 
 /** @internal */
 export const DUPLICATE_HEALTH_CHECK = (name: string, first: string, second: string) =>
@@ -116,3 +116,30 @@ export const LISTENER_FAILED = (reason: string) =>
 /** @internal The one bootstrap line listing every check. */
 export const CHECKS_DISCOVERED = (count: number, table: string) =>
   `${count} health check${count === 1 ? '' : 's'} discovered:\n${table}`;
+
+/** @internal */
+export const UNSUPPORTED_HTTP_ADAPTER = (type: string) =>
+  `HealthModule serves its probes on the Express and Fastify adapters; this application's HTTP adapter is "${type}". Use @nestjs/platform-express or @nestjs/platform-fastify.`;
+
+/** @internal */
+export const GLOBAL_PREFIX_UNREADABLE =
+  'HealthModule options: "followGlobalPrefix" is true, but this version of @nestjs/core does not let the global prefix be read. Set "followGlobalPrefix" to false and include the prefix in "path" instead.';
+
+const byRequester = (requester: string | undefined) =>
+  requester === undefined ? '' : ` by user ${JSON.stringify(requester)}`;
+
+/** @internal */
+export const READINESS_DRAINED = (requester: string | undefined) =>
+  `Readiness drained${byRequester(requester)}: /ready answers 503 until DELETE of the drain route`;
+
+/** @internal */
+export const READINESS_RESTORED = (requester: string | undefined) =>
+  `Readiness restored${byRequester(requester)}: /ready follows the checks again`;
+
+/** @internal */
+export const CHECK_REFRESHED = (name: string, status: string, requester: string | undefined) =>
+  `Health check "${name}" refreshed${byRequester(requester)}: ${status}`;
+
+/** @internal */
+export const HEALTH_MODULE_IMPORTED_TWICE = (count: number, importers: readonly string[]) =>
+  `HealthModule is defined ${count} times (imported by ${[...new Set(importers)].join(', ')}): each forRoot() or forRootAsync() call is a module of its own, which would run every check and serve the probes again. One HealthModule serves the whole application, its checks discovered wherever they are: call HealthModule.forRoot() or forRootAsync() once, in the root module.`;

@@ -1,8 +1,10 @@
 import { type CanActivate, ConfigurableModuleBuilder, type Type } from '@nestjs/common';
-import { createHealthController } from './controllers/health-controller.factory';
-import { DEFAULT_PATH, HEALTH_MODULE_OPTIONS, HEALTH_MOUNT_PATH } from './health.constants';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { createHealthAdminController } from './controllers/health-admin-controller.factory';
+import { HEALTH_MODULE_OPTIONS, HEALTH_MOUNT_PATH } from './health.constants';
 import { type HealthModuleOptions } from './interfaces';
 import { normalisePath } from './options/mount-path';
+import { resolveMountPath } from './options/module-options.resolver';
 
 /**
  * What shapes the module itself, so it is read when the module is defined, before any async
@@ -12,7 +14,8 @@ import { normalisePath } from './options/mount-path';
  */
 export interface HealthModuleExtras {
   /**
-   * Route prefix of the probes: `GET /{path}/live`, `/ready`, `/startup`, `/details`.
+   * Route prefix of every health route: `GET /{path}/live`, `/ready`, `/startup`, `/details`... An
+   * async factory may return it instead.
    * @default 'health'
    */
   path?: string;
@@ -25,9 +28,10 @@ export interface HealthModuleExtras {
 }
 
 /**
- * Each definition gets its own controller class, so two applications in one process never share
- * route metadata. The mount path is held here alone: the controller's routes and the
- * `HEALTH_MOUNT_PATH` provider both come from it.
+ * Each definition gets its own admin controller class, so two applications in one process never
+ * share route metadata. The mount path is known once the options are, which for `forRootAsync()` is
+ * after its factory ran: the `HEALTH_MOUNT_PATH` provider then writes it on the controller, as
+ * `RouterModule` writes module paths, during instance loading and before Nest resolves routes.
  *
  * @internal
  */
@@ -44,16 +48,23 @@ export const {
   .setExtras<HealthModuleExtras>(
     { path: undefined, adminGuard: undefined },
     (definition, extras) => {
-      const path = normalisePath(extras.path ?? DEFAULT_PATH);
+      // A bad extra fails as the module is defined, naming the option, before anything runs.
+      const extraPath = extras.path === undefined ? undefined : normalisePath(extras.path);
+      const controller = createHealthAdminController(extras.adminGuard);
       return {
         ...definition,
-        controllers: [
-          ...(definition.controllers ?? []),
-          createHealthController(path, extras.adminGuard),
-        ],
+        controllers: [...(definition.controllers ?? []), controller],
         providers: [
           ...(definition.providers ?? []),
-          { provide: HEALTH_MOUNT_PATH, useValue: path },
+          {
+            provide: HEALTH_MOUNT_PATH,
+            inject: [HEALTH_MODULE_OPTIONS],
+            useFactory: (options: unknown) => {
+              const path = resolveMountPath(extraPath, options);
+              Reflect.defineMetadata(PATH_METADATA, path === '' ? '/' : path, controller);
+              return path;
+            },
+          },
         ],
       };
     },

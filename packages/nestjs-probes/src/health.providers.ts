@@ -14,9 +14,9 @@ import { resolveModuleOptions } from './options/module-options.resolver';
  */
 export const resolvedOptionsProvider: Provider = {
   provide: HEALTH_RESOLVED_OPTIONS,
+  // The mount path first: everything that reads the options then finds the routes' path set.
   inject: [HEALTH_MODULE_OPTIONS, HEALTH_MOUNT_PATH],
-  useFactory: (options: HealthModuleOptions | undefined, path: string) =>
-    resolveModuleOptions(options, path),
+  useFactory: (options: HealthModuleOptions | undefined) => resolveModuleOptions(options),
 };
 
 /**
@@ -25,3 +25,4 @@ export const resolvedOptionsProvider: Provider = {
  * @publicApi
  */
 export const getHealthOptionsToken = (): string => HEALTH_RESOLVED_OPTIONS;
+

@@ -2,10 +2,10 @@ import { type ExecutionContext } from '@nestjs/common';
 import { HEALTH_PUBLIC_PROBE_METADATA } from '../health.constants';
 
 /**
- * Whether the request is for one of the public probes (`live`, `ready`, `startup`), which must
- * answer an anonymous orchestrator whatever credentials the request carries. A global
- * authentication guard lets them through with one line; `details` is not one of them and still
- * goes through the guard, since its access rule reads `request.user`.
+ * Whether the handler is a public health probe that runs inside Nest's pipeline: the gRPC health
+ * service's `Check` and `Watch` (in a hybrid app with `inheritAppConfig`, the app's global guards
+ * see them). A global authentication guard lets them through with one line. The HTTP probes never
+ * reach a guard: they are served on the HTTP adapter, ahead of Nest's pipeline.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * The methods `HttpHealthModule` may send (fetch forbids `CONNECT` and `TRACE`): the one list the
@@ -42,6 +42,18 @@ export interface HttpHealthOptions extends ReadyMadeCheckOptions {
    */
   degradedAboveMs?: number;
 }
+
+/**
+ * Options of `HttpHealthModule.registerAsync()`: `useFactory` returns the options of `register()` but
+ * `imports` (`@HealthCheck()` options may also sit next to it; the factory's win).
+ *
+ * @example
+ * ```ts
+ * HttpHealthModule.registerAsync({ imports: [ConfigModule], inject: [ConfigService], useFactory: (config: ConfigService) => ({ url: config.get('PAYMENTS_URL'), headers: { authorization: config.get('PAYMENTS_TOKEN') } }) })
+ * ```
+ * @publicApi
+ */
+export type HttpHealthAsyncOptions = ReadyMadeCheckAsyncOptions<Omit<HttpHealthOptions, 'imports'>>;
 
 /**
  * The details the HTTP check reports.

@@ -2,6 +2,7 @@ import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
 import { EXPECTED, MAX_DURATION_MS } from '../options/option.validators';
 import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
+import { asyncErrorOf, instantiateAsync } from '../ready-made/ready-made-async.testing';
 import { type HttpHealthCheck } from './http-health.check';
 import { HttpHealthModule } from './http-health.module';
 import { HTTP_METHODS, type HttpHealthOptions } from './http-health-options.interface';
@@ -118,5 +119,52 @@ describe('HttpHealthModule.register', () => {
     expect(errorOf({ degradedAboveMs })).toEqual(
       invalid('degradedAboveMs', EXPECTED.positiveDuration, degradedAboveMs),
     );
+  });
+});
+
+describe('HttpHealthModule.registerAsync', () => {
+  const invalidAsync = (option: string, expected: string, actual: unknown) =>
+    new HealthConfigurationError(
+      INVALID_READY_MADE_OPTION(
+        'HttpHealthModule',
+        'HttpHealthCheck',
+        option,
+        expected,
+        actual,
+        'registerAsync',
+      ),
+    );
+
+  it('resolves what the factory answers as register() resolves it, given the injected config', async () => {
+    const config = { url: 'https://example.com/status', token: 'Bearer k' };
+    const module = HttpHealthModule.registerAsync({
+      inject: ['CONFIG'],
+      useFactory: async (given: typeof config) => ({
+        url: given.url,
+        method: 'head',
+        headers: { authorization: given.token },
+      }),
+    });
+    const check = await instantiateAsync<HttpHealthCheck>(module, [], config);
+    expect(check['options']).toEqual(
+      resolvedOf({ url: config.url, method: 'head', headers: { authorization: 'Bearer k' } }),
+    );
+  });
+
+  it('fails on a bad URL from the factory, naming registerAsync', async () => {
+    const module = HttpHealthModule.registerAsync({ useFactory: () => ({ url: 'ftp://x/' }) });
+    expect(await asyncErrorOf(module)).toEqual(invalidAsync('url', HTTP_EXPECTED.url, 'ftp://x/'));
+  });
+
+  it('never shows a header value from the factory in its error', async () => {
+    const module = HttpHealthModule.registerAsync({
+      useFactory: () => ({
+        url: 'http://x/',
+        headers: { authorization: 'Bearer s3cret\r\nx-evil: 1' },
+      }),
+    });
+    const error = (await asyncErrorOf(module)) as Error;
+    expect(error).toEqual(invalidAsync('headers.authorization', HTTP_EXPECTED.header, '***'));
+    expect(error.message).not.toContain('s3cret');
   });
 });

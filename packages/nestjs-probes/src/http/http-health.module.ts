@@ -1,7 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { registerReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import {
+  type ReadyMadeRegistration,
+  registerReadyMadeCheck,
+} from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import { HttpHealthCheck } from './http-health.check';
 import {
+  type HttpHealthAsyncOptions,
   type HttpHealthOptions,
   type ResolvedHttpHealthOptions,
 } from './http-health-options.interface';
@@ -22,13 +27,22 @@ import { resolveHttpOptions } from './http-health.validation';
 @Module({})
 export class HttpHealthModule {
   static register(options: HttpHealthOptions): DynamicModule {
-    return registerReadyMadeCheck<HttpHealthOptions, ResolvedHttpHealthOptions>({
-      module: HttpHealthModule,
-      implementation: HttpHealthCheck,
-      defaultName: 'http',
-      options,
-      ownOptions: ['url', 'method', 'expectedStatus', 'headers', 'degradedAboveMs'],
-      resolve: resolveHttpOptions,
-    });
+    return registerReadyMadeCheck({ ...HTTP_CHECK, options });
+  }
+
+  /**
+   * `register()` with the options from `useFactory` (its URL and headers from configuration, say),
+   * validated while the application bootstraps.
+   */
+  static registerAsync(options: HttpHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({ ...HTTP_CHECK, options });
   }
 }
+
+const HTTP_CHECK = {
+  module: HttpHealthModule,
+  implementation: HttpHealthCheck,
+  defaultName: 'http',
+  ownOptions: ['url', 'method', 'expectedStatus', 'headers', 'degradedAboveMs'],
+  resolve: resolveHttpOptions,
+} satisfies Omit<ReadyMadeRegistration<HttpHealthOptions, ResolvedHttpHealthOptions>, 'options'>;

@@ -1,5 +1,6 @@
 export { HttpHealthModule } from './http-health.module';
 export {
+  type HttpHealthAsyncOptions,
   type HttpHealthDetails,
   type HttpHealthMethod,
   type HttpHealthOptions,

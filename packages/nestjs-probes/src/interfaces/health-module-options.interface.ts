@@ -63,12 +63,42 @@ export interface HealthShutdownOptions {
 }
 
 /**
+ * How often the admin routes that may run checks (`/details`, `/events`, `/checks/{name}/refresh`)
+ * answer, all callers together: a token bucket. Beyond it they answer 429 with `Retry-After` at
+ * once, never queued.
+ *
+ * @publicApi
+ */
+export interface HealthAdminRateLimit {
+  /** Requests per second, sustained. @default 5 */
+  perSecond?: number;
+  /** Requests allowed at once on top of the sustained rate. @default 10 */
+  burst?: number;
+}
+
+/**
  * Options of `HealthModule.forRoot()` / `forRootAsync()` (what an async factory returns). All are
- * optional. What shapes the module itself (`path`, `adminGuard`) is in `HealthModuleExtras`.
+ * optional. The extras (`path`, `adminGuard`) go next to them; an async factory may also return
+ * `path`.
  *
  * @publicApi
  */
 export interface HealthModuleOptions {
+  /**
+   * Route prefix of every health route, from an async factory (`forRoot()` takes it as an extra).
+   * @default 'health'
+   */
+  path?: string;
+  /**
+   * Whether the public probes (`live`, `ready`, `startup` and their per-check views) move under
+   * `app.setGlobalPrefix()` as Nest routes do. By default they stay at `/{path}/...` whatever the
+   * prefix or URI versioning, where the orchestrator's manifests point. The admin routes are Nest
+   * routes: they always follow the prefix, and are version-neutral.
+   * @default false
+   */
+  followGlobalPrefix?: boolean;
+  /** Rate limit of the admin routes that may run checks; `false` for none. */
+  adminRateLimit?: HealthAdminRateLimit | false;
   /** Defaults for every check. */
   defaults?: HealthCheckDefaults;
   /** Access to the details endpoint. */

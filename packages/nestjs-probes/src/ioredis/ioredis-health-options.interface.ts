@@ -1,5 +1,5 @@
 import { type InjectionToken } from '@nestjs/common';
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * Options of `IoRedisHealthModule.register()`.
@@ -23,6 +23,24 @@ export interface IoRedisHealthOptions extends ReadyMadeCheckOptions {
    * @default true
    */
   info?: boolean;
+}
+
+/**
+ * Options of `IoRedisHealthModule.registerAsync()`: `useFactory` returns the options of
+ * `register()` but `imports` and `client`, which sit next to it (the client is injected before any
+ * factory runs). `@HealthCheck()` options may also sit next to it; the factory's win.
+ *
+ * @example
+ * ```ts
+ * IoRedisHealthModule.registerAsync({ client: REDIS, imports: [CacheModule, ConfigModule], inject: [ConfigService], useFactory: (config: ConfigService) => ({ critical: config.get('REDIS_CRITICAL') }) })
+ * ```
+ * @publicApi
+ */
+export interface IoRedisHealthAsyncOptions extends ReadyMadeCheckAsyncOptions<
+  Omit<IoRedisHealthOptions, 'imports' | 'client'>
+> {
+  /** The token under which the app provides its ioredis client. */
+  client: InjectionToken;
 }
 
 /** @internal */

@@ -1,9 +1,15 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type InjectionToken, Module } from '@nestjs/common';
 import { EXPECTED } from '../options/option.validators';
-import { registerReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import {
+  type OptionFailure,
+  type ReadyMadeRegistration,
+  registerReadyMadeCheck,
+} from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { IoRedisHealthCheck } from './ioredis-health.check';
 import {
+  type IoRedisHealthAsyncOptions,
   type IoRedisHealthOptions,
   type ResolvedIoRedisHealthOptions,
 } from './ioredis-health-options.interface';
@@ -30,20 +36,46 @@ function isIoRedisClient(value: unknown): boolean {
 @Module({})
 export class IoRedisHealthModule {
   static register(options: IoRedisHealthOptions): DynamicModule {
-    return registerReadyMadeCheck<IoRedisHealthOptions, ResolvedIoRedisHealthOptions>({
-      module: IoRedisHealthModule,
-      implementation: IoRedisHealthCheck,
-      defaultName: 'redis',
+    return registerReadyMadeCheck({ ...IOREDIS_CHECK, options, inject: clientToken(options) });
+  }
+
+  /**
+   * `register()` with the options from `useFactory`, validated while the application bootstraps.
+   * `client` sits next to `useFactory`: the client is injected before any factory runs.
+   */
+  static registerAsync(options: IoRedisHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({
+      ...IOREDIS_CHECK,
       options,
-      ownOptions: ['client', 'degradedAboveMs', 'info'],
-      inject: options?.client === undefined ? [] : [options.client],
-      resolve: ({ client, degradedAboveMs, info = true }, fail, [instance]) => {
-        if (client === undefined) fail('client', EXPECTED_CLIENT_TOKEN, client);
-        if (!isIoRedisClient(instance)) fail('client', EXPECTED_CLIENT_INSTANCE, instance);
-        checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
-        if (typeof info !== 'boolean') fail('info', EXPECTED.boolean, info);
-        return { degradedAboveMs, info };
-      },
+      inject: clientToken(options),
+      staticOptions: ['client'],
     });
   }
+}
+
+const IOREDIS_CHECK = {
+  module: IoRedisHealthModule,
+  implementation: IoRedisHealthCheck,
+  defaultName: 'redis',
+  ownOptions: ['client', 'degradedAboveMs', 'info'],
+  resolve: resolveIoRedisOptions,
+} satisfies Omit<
+  ReadyMadeRegistration<IoRedisHealthOptions, ResolvedIoRedisHealthOptions>,
+  'options'
+>;
+
+function clientToken(options: { client?: InjectionToken } | undefined): InjectionToken[] {
+  return options?.client === undefined ? [] : [options.client];
+}
+
+function resolveIoRedisOptions(
+  { client, degradedAboveMs, info = true }: IoRedisHealthOptions,
+  fail: OptionFailure,
+  [instance]: readonly unknown[],
+): ResolvedIoRedisHealthOptions {
+  if (client === undefined) fail('client', EXPECTED_CLIENT_TOKEN, client);
+  if (!isIoRedisClient(instance)) fail('client', EXPECTED_CLIENT_INSTANCE, instance);
+  checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
+  if (typeof info !== 'boolean') fail('info', EXPECTED.boolean, info);
+  return { degradedAboveMs, info };
 }

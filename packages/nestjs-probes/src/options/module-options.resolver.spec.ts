@@ -1,9 +1,9 @@
 import { HealthConfigurationError } from '../errors';
-import { ASYNC_PATH_MISMATCH, INVALID_MODULE_OPTION } from '../health.messages';
+import { INVALID_MODULE_OPTION, PATH_GIVEN_TWICE } from '../health.messages';
 import { type HealthModuleOptions } from '../interfaces';
 import { EXPECTED, MAX_DURATION_MS } from './option.validators';
 import { defaultRolesOf } from './default-roles-of';
-import { resolveModuleOptions } from './module-options.resolver';
+import { resolveModuleOptions, resolveMountPath } from './module-options.resolver';
 
 const invalid = (option: string, expected: string, actual: unknown) =>
   new HealthConfigurationError(INVALID_MODULE_OPTION(option, expected, actual));
@@ -15,7 +15,7 @@ const withPath = (path: unknown) => ({ path }) as HealthModuleOptions;
 
 describe('resolveModuleOptions', () => {
   it('fills every default', () => {
-    const resolved = resolveModuleOptions(undefined, 'health');
+    const resolved = resolveModuleOptions(undefined);
     expect(resolved).toMatchObject({
       defaults: {
         critical: true,
@@ -30,8 +30,8 @@ describe('resolveModuleOptions', () => {
   });
 
   it('treats empty options like no options', () => {
-    const { version: _ignored, ...fromEmpty } = resolveModuleOptions({}, 'health');
-    const { version: _alsoIgnored, ...fromNone } = resolveModuleOptions(undefined, 'health');
+    const { version: _ignored, ...fromEmpty } = resolveModuleOptions({});
+    const { version: _alsoIgnored, ...fromNone } = resolveModuleOptions(undefined);
     expect(fromEmpty).toEqual(fromNone);
   });
 
@@ -52,8 +52,9 @@ describe('resolveModuleOptions', () => {
           probeTimeout: 1_000,
           shutdown: { drainDelay: 5_000 },
           version: '1.2.3',
+          followGlobalPrefix: true,
+          adminRateLimit: { perSecond: 2, burst: 4 },
         },
-        'health',
       ),
     ).toEqual({
       defaults: {
@@ -65,6 +66,8 @@ describe('resolveModuleOptions', () => {
         successThreshold: 2,
       },
       details: { roles: ['ops', 'sre'], rolesOf },
+      followGlobalPrefix: true,
+      adminRateLimit: { perSecond: 2, burst: 4 },
       probeTimeout: 1_000,
       shutdown: { drainDelay: 5_000 },
       version: '1.2.3',
@@ -90,11 +93,11 @@ describe('resolveModuleOptions', () => {
   });
 
   it('drains for 0 ms by default', () => {
-    expect(resolveModuleOptions({}, 'health').shutdown).toEqual({ drainDelay: 0 });
+    expect(resolveModuleOptions({}).shutdown).toEqual({ drainDelay: 0 });
   });
 
   it('fills the defaults a partial object leaves out', () => {
-    expect(resolveModuleOptions({ defaults: { ttl: 10 } }, 'health').defaults).toEqual({
+    expect(resolveModuleOptions({ defaults: { ttl: 10 } }).defaults).toEqual({
       critical: true,
       ttl: 10,
       timeout: 2_000,
@@ -105,7 +108,7 @@ describe('resolveModuleOptions', () => {
   });
 
   it.each(['failureThreshold', 'successThreshold'])('rejects defaults.%s of 0', (field) => {
-    expect(() => resolveModuleOptions({ defaults: { [field]: 0 } }, 'health')).toThrow(
+    expect(() => resolveModuleOptions({ defaults: { [field]: 0 } })).toThrow(
       invalid(`defaults.${field}`, EXPECTED.threshold, 0),
     );
   });
@@ -114,7 +117,7 @@ describe('resolveModuleOptions', () => {
     const saved = process.env.npm_package_version;
     process.env.npm_package_version = '9.8.7';
     try {
-      expect(resolveModuleOptions({}, 'health').version).toBe('9.8.7');
+      expect(resolveModuleOptions({}).version).toBe('9.8.7');
     } finally {
       if (saved === undefined) delete process.env.npm_package_version;
       else process.env.npm_package_version = saved;
@@ -123,25 +126,23 @@ describe('resolveModuleOptions', () => {
 
   it('treats null like no options (a factory may return it)', () => {
     expect(
-      resolveModuleOptions(null as unknown as HealthModuleOptions, 'health').defaults.ttl,
+      resolveModuleOptions(null as unknown as HealthModuleOptions).defaults.ttl,
     ).toBe(5_000);
   });
 
   it('throws a HealthConfigurationError', () => {
-    expect(() => resolveModuleOptions({ defaults: { ttl: -1 } }, 'health')).toThrow(
+    expect(() => resolveModuleOptions({ defaults: { ttl: -1 } })).toThrow(
       HealthConfigurationError,
     );
   });
 
-  // The mount path lives in the module definition alone (#10): the resolved options hold none.
-  it('accepts a path equal to the mounted one once normalised', () => {
-    expect(() => resolveModuleOptions(withPath('/ops/health/'), 'ops/health')).not.toThrow();
-  });
-
-  it('rejects a path that differs from the mounted one (async factory)', () => {
-    expect(() => resolveModuleOptions(withPath('status'), 'health')).toThrow(
-      new HealthConfigurationError(ASYNC_PATH_MISMATCH('health', 'status')),
-    );
+  it('resolves the rate limit of the admin routes, or none', () => {
+    expect(resolveModuleOptions({}).adminRateLimit).toEqual({ perSecond: 5, burst: 10 });
+    expect(resolveModuleOptions({ adminRateLimit: { burst: 3 } }).adminRateLimit).toEqual({
+      perSecond: 5,
+      burst: 3,
+    });
+    expect(resolveModuleOptions({ adminRateLimit: false }).adminRateLimit).toBe(false);
   });
 
   it.each<[string, unknown, string, string, unknown]>([
@@ -268,11 +269,46 @@ describe('resolveModuleOptions', () => {
     ['a non-string version', { version: 1 }, 'version', 'a string', 1],
     ['non-object options (string)', 'health', '(options)', EXPECTED.object, 'health'],
     ['non-object options (array)', [], '(options)', EXPECTED.object, []],
-    ['a path with a space', { path: 'my health' }, 'path', EXPECTED.path, 'my health'],
-    ['a non-string path', { path: 42 }, 'path', EXPECTED.path, 42],
+    ['a number adminRateLimit', { adminRateLimit: 5 }, 'adminRateLimit', EXPECTED.rateLimit, 5],
+    [
+      'a zero rate',
+      { adminRateLimit: { perSecond: 0 } },
+      'adminRateLimit.perSecond',
+      EXPECTED.rate,
+      0,
+    ],
+    ['a string followGlobalPrefix', { followGlobalPrefix: 'yes' }, 'followGlobalPrefix', EXPECTED.boolean, 'yes'],
   ])('rejects %s', (_case, options, option, expected, actual) => {
-    expect(() => resolveModuleOptions(options as HealthModuleOptions, 'health')).toThrow(
+    expect(() => resolveModuleOptions(options as HealthModuleOptions)).toThrow(
       invalid(option, expected, actual),
+    );
+  });
+});
+
+describe('resolveMountPath', () => {
+  it('takes the extra, else the factory\'s path, else health', () => {
+    expect(resolveMountPath('/ops/health/', {})).toBe('ops/health');
+    expect(resolveMountPath(undefined, withPath('/status/'))).toBe('status');
+    expect(resolveMountPath(undefined, undefined)).toBe('health');
+    expect(resolveMountPath(undefined, null)).toBe('health');
+  });
+
+  it('accepts both when they agree once normalised', () => {
+    expect(resolveMountPath('ops/health', withPath('/ops/health/'))).toBe('ops/health');
+  });
+
+  it('rejects both when they differ', () => {
+    expect(() => resolveMountPath('health', withPath('status'))).toThrow(
+      new HealthConfigurationError(PATH_GIVEN_TWICE('health', 'status')),
+    );
+  });
+
+  it.each([
+    ['my health', 'my health'],
+    [42, 42],
+  ])('rejects a factory path %p', (path, actual) => {
+    expect(() => resolveMountPath(undefined, withPath(path))).toThrow(
+      invalid('path', EXPECTED.path, actual),
     );
   });
 });

@@ -1,10 +1,12 @@
 import {
+  DEFAULT_ADMIN_RATE,
   DEFAULT_ADMIN_ROLES,
+  DEFAULT_PATH,
   DEFAULT_PROBE_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_TTL_MS,
 } from '../health.constants';
-import { ASYNC_PATH_MISMATCH, INVALID_MODULE_OPTION } from '../health.messages';
+import { PATH_GIVEN_TWICE, INVALID_MODULE_OPTION } from '../health.messages';
 import { HealthConfigurationError } from '../errors';
 import { type HealthModuleOptions } from '../interfaces';
 import { readAppVersion } from './app-version.reader';
@@ -15,6 +17,7 @@ import {
   isDuration,
   isPlainObject,
   isPositiveDuration,
+  isRate,
   isRefreshMode,
   isRunThreshold,
 } from './option.validators';
@@ -27,15 +30,16 @@ import { type ResolvedHealthOptions } from './resolved-health-options.interface'
  */
 export function resolveModuleOptions(
   options: HealthModuleOptions | undefined,
-  mountedPath: string,
 ): ResolvedHealthOptions {
   const given = options ?? {};
   expect(isPlainObject(given), '(options)', EXPECTED.object, given);
-  // Only an async factory can get `path` here: forRoot's extras never reach the options.
-  const { path } = given as { path?: unknown };
-  if (path !== undefined && normalisePath(path) !== mountedPath) {
-    throw new HealthConfigurationError(ASYNC_PATH_MISMATCH(mountedPath, path));
-  }
+  const adminRateLimit = given.adminRateLimit ?? {};
+  expect(
+    adminRateLimit === false || isPlainObject(adminRateLimit),
+    'adminRateLimit',
+    EXPECTED.rateLimit,
+    adminRateLimit,
+  );
   const defaults = given.defaults ?? {};
   expect(isPlainObject(defaults), 'defaults', EXPECTED.object, defaults);
   const details = given.details ?? {};
@@ -56,6 +60,11 @@ export function resolveModuleOptions(
       rolesOf: details.rolesOf ?? defaultRolesOf,
     },
     probeTimeout: given.probeTimeout ?? DEFAULT_PROBE_TIMEOUT_MS,
+    followGlobalPrefix: given.followGlobalPrefix ?? false,
+    adminRateLimit: adminRateLimit && {
+      perSecond: adminRateLimit.perSecond ?? DEFAULT_ADMIN_RATE.perSecond,
+      burst: adminRateLimit.burst ?? DEFAULT_ADMIN_RATE.burst,
+    },
     shutdown: { drainDelay: shutdown.drainDelay ?? 0 },
     version: given.version ?? readAppVersion(),
   };
@@ -63,8 +72,35 @@ export function resolveModuleOptions(
   return resolved;
 }
 
+/**
+ * The path routes are mounted on: given next to the factory or returned by it; both only when they
+ * agree.
+ *
+ * @internal
+ */
+export function resolveMountPath(extra: string | undefined, options: unknown): string {
+  const fromOptions = isPlainObject(options) ? options.path : undefined;
+  if (extra === undefined) return normalisePath(fromOptions ?? DEFAULT_PATH);
+  const path = normalisePath(extra);
+  if (fromOptions !== undefined && normalisePath(fromOptions) !== path) {
+    throw new HealthConfigurationError(PATH_GIVEN_TWICE(path, fromOptions));
+  }
+  return path;
+}
+
 function validate(resolved: ResolvedHealthOptions): void {
-  const { defaults, details, probeTimeout, shutdown, version } = resolved;
+  const { defaults, details, probeTimeout, shutdown, version, adminRateLimit } = resolved;
+  expect(
+    typeof resolved.followGlobalPrefix === 'boolean',
+    'followGlobalPrefix',
+    EXPECTED.boolean,
+    resolved.followGlobalPrefix,
+  );
+  if (adminRateLimit) {
+    const { perSecond, burst } = adminRateLimit;
+    expect(isRate(perSecond), 'adminRateLimit.perSecond', EXPECTED.rate, perSecond);
+    expect(isRate(burst), 'adminRateLimit.burst', EXPECTED.rate, burst);
+  }
   expect(
     typeof defaults.critical === 'boolean',
     'defaults.critical',

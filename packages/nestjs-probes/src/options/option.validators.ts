@@ -41,6 +41,8 @@ export const EXPECTED = {
   roles: 'a non-empty array of non-empty strings',
   function: 'a function',
   object: 'an object',
+  rate: 'a finite number >= 1',
+  rateLimit: 'an object ({ perSecond, burst }) or false',
   threshold: 'a whole number of runs from 1 to 1000',
 } as const;
 
@@ -71,3 +73,7 @@ export const isRefreshMode = (value: unknown): value is HealthCheckRefresh =>
 /** @internal */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** @internal A rate or burst of the admin rate limit. */
+export const isRate = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 1;

@@ -27,6 +27,8 @@ export interface ResolvedHealthOptions {
     readonly rolesOf: (request: any) => RolesReading;
   };
   readonly probeTimeout: number;
+  readonly followGlobalPrefix: boolean;
+  readonly adminRateLimit: { readonly perSecond: number; readonly burst: number } | false;
   readonly shutdown: { readonly drainDelay: number };
   readonly version?: string;
 }

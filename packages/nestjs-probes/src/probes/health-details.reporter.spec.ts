@@ -7,7 +7,12 @@ import { HealthProbeEvaluator } from './health-probe.evaluator';
 
 describe('HealthDetailsReporter', () => {
   let registry: HealthCheckRegistry;
-  let lifecycle: { bootstrapped: boolean; shuttingDown: boolean };
+  let lifecycle: {
+    bootstrapped: boolean;
+    shuttingDown: boolean;
+    drained: boolean;
+    readonly readinessWithdrawn: boolean;
+  };
   let options: Pick<ResolvedHealthOptions, 'version'>;
   let evaluator: HealthProbeEvaluator;
 
@@ -18,7 +23,14 @@ describe('HealthDetailsReporter', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     registry = new HealthCheckRegistry();
-    lifecycle = { bootstrapped: true, shuttingDown: false };
+    lifecycle = {
+      bootstrapped: true,
+      shuttingDown: false,
+      drained: false,
+      get readinessWithdrawn() {
+        return this.shuttingDown || this.drained;
+      },
+    };
     options = { version: '1.2.3' };
     evaluator = new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher);
   });

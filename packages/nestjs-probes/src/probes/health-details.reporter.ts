@@ -29,7 +29,7 @@ export class HealthDetailsReporter {
     // Check names are user text: on a plain object `__proto__` would set the prototype, not a key.
     const checks: Record<string, HealthCheckReport> = Object.create(null);
     for (const [runner, result] of results)
-      checks[runner.definition.name] = toReport(runner, result);
+      checks[runner.definition.name] = toCheckReport(runner, result);
     return {
       status: probes.readiness,
       probes,
@@ -41,7 +41,8 @@ export class HealthDetailsReporter {
   }
 }
 
-function toReport(runner: HealthCheckRunner, result: CheckResult): HealthCheckReport {
+/** @internal One check's entry in the details report. */
+export function toCheckReport(runner: HealthCheckRunner, result: CheckResult): HealthCheckReport {
   const { critical, probes } = runner.definition;
   const { history, streak } = runner;
   return {

@@ -24,9 +24,10 @@ import { type ResolvedHealthOptions } from '../options/resolved-health-options.i
 export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private hasBootstrapped = false;
   private isShuttingDown = false;
+  private isDrained = false;
   private readonly logger = new Logger(LOGGER_CONTEXT);
   private readonly changes = new Subject<void>();
-  /** Emits when either flag turns true. */
+  /** Emits when any flag changes. */
   readonly changed$: Observable<void> = this.changes.asObservable();
 
   constructor(
@@ -40,6 +41,24 @@ export class HealthLifecycleWatcher implements OnApplicationBootstrap, OnModuleD
 
   get shuttingDown(): boolean {
     return this.isShuttingDown;
+  }
+
+  /** Drained by an operator (`POST /{path}/drain`) for maintenance, until restored. */
+  get drained(): boolean {
+    return this.isDrained;
+  }
+
+  /** Readiness answers 503 whatever the checks say: shutting down, or drained. */
+  get readinessWithdrawn(): boolean {
+    return this.isShuttingDown || this.isDrained;
+  }
+
+  /** Returns whether the flag changed. */
+  setDrained(drained: boolean): boolean {
+    if (this.isDrained === drained) return false;
+    this.isDrained = drained;
+    this.changes.next();
+    return true;
   }
 
   onApplicationBootstrap(): void {

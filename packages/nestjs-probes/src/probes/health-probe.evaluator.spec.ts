@@ -7,7 +7,12 @@ import { type HealthCheckDefinition } from '../checks/health-check.definition';
 
 describe('HealthProbeEvaluator', () => {
   let registry: HealthCheckRegistry;
-  let lifecycle: { bootstrapped: boolean; shuttingDown: boolean };
+  let lifecycle: {
+    bootstrapped: boolean;
+    shuttingDown: boolean;
+    drained: boolean;
+    readonly readinessWithdrawn: boolean;
+  };
 
   const evaluator = (probeTimeout = 3_000, drainDelay = 0) =>
     new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher, {
@@ -19,7 +24,14 @@ describe('HealthProbeEvaluator', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     registry = new HealthCheckRegistry();
-    lifecycle = { bootstrapped: true, shuttingDown: false };
+    lifecycle = {
+      bootstrapped: true,
+      shuttingDown: false,
+      drained: false,
+      get readinessWithdrawn() {
+        return this.shuttingDown || this.drained;
+      },
+    };
   });
   afterEach(() => jest.useRealTimers());
 

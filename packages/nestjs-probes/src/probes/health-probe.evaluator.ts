@@ -5,10 +5,20 @@ import { type CheckResult } from '../results/check-result.interface';
 import { DEFAULT_PROBE_TIMEOUT_MS, HEALTH_RESOLVED_OPTIONS } from '../health.constants';
 import { type HealthStatus, type ProbeKind } from '../interfaces';
 import { type ResolvedHealthOptions } from '../options/resolved-health-options.interface';
-import { worstStatus } from '../results/health-status';
+import {
+  combine,
+  combineLast,
+  evaluate,
+  isSettled,
+  type Reading,
+  readNow,
+  toRetryAfter,
+  withinDeadline,
+} from './check-readings';
 import { HealthLifecycleWatcher } from './health-lifecycle.watcher';
 
-type Reading = CheckResult | Promise<CheckResult>;
+/** @internal Check names a probe request leaves out of its answer (`?exclude=`). */
+export type ExcludedChecks = ReadonlySet<string> | undefined;
 
 /** @internal What the evaluator needs of the module options. */
 export type ProbeTimingOptions = Pick<ResolvedHealthOptions, 'probeTimeout' | 'shutdown'>;
@@ -44,22 +54,47 @@ export class HealthProbeEvaluator {
     this.timing = options ?? DEFAULT_TIMING;
   }
 
-  liveness(): HealthStatus | Promise<HealthStatus> {
-    return evaluate(this.registry.getByProbe('liveness'), this.timing.probeTimeout);
+  liveness(exclude?: ExcludedChecks): HealthStatus | Promise<HealthStatus> {
+    return evaluate(this.runnersOf('liveness', exclude), this.timing.probeTimeout);
   }
 
-  /** `down` while shutting down and until the startup probe has opened: ready implies started. */
-  readiness(): HealthStatus | Promise<HealthStatus> {
-    if (this.lifecycle.shuttingDown) return 'down';
+  /**
+   * `down` while shutting down or drained, and until the startup probe has opened: ready implies
+   * started. `exclude` leaves checks out of this answer, not out of the startup gate.
+   */
+  readiness(exclude?: ExcludedChecks): HealthStatus | Promise<HealthStatus> {
+    if (this.lifecycle.readinessWithdrawn) return 'down';
     const { probeTimeout } = this.timing;
-    if (this.startupOpen) return evaluate(this.registry.getByProbe('readiness'), probeTimeout);
+    if (this.startupOpen) return evaluate(this.runnersOf('readiness', exclude), probeTimeout);
     // One deadline for the whole answer: what the startup checks took is not given again.
     const startedAt = performance.now();
     const startup = this.startup();
-    if (isSettled(startup)) return this.readinessAfter(startup, probeTimeout);
+    if (isSettled(startup)) return this.readinessAfter(startup, probeTimeout, exclude);
     return startup.then((status) =>
-      this.readinessAfter(status, probeTimeout - (performance.now() - startedAt)),
+      this.readinessAfter(status, probeTimeout - (performance.now() - startedAt), exclude),
     );
+  }
+
+  /** The runner of check `name` among `probe`'s checks, for a per-check view. */
+  checkOf(probe: ProbeKind, name: string): HealthCheckRunner | undefined {
+    return this.registry.getByProbe(probe).find((runner) => runner.definition.name === name);
+  }
+
+  /**
+   * One check's own status, whatever its criticality, the probe's gates or the drain: what
+   * `/{path}/ready/{name}` answers. Bounded by `probeTimeout` like a probe.
+   */
+  checkStatus(runner: HealthCheckRunner): HealthStatus | Promise<HealthStatus> {
+    const reading = runner.read();
+    if (isSettled(reading)) return reading.status;
+    return withinDeadline([reading], this.timing.probeTimeout).then(
+      ([result]) => result?.status ?? 'down',
+    );
+  }
+
+  /** The `Retry-After` of a per-check view's 503: no new result can come before its ttl. */
+  checkRetryAfterSeconds(runner: HealthCheckRunner): number {
+    return toRetryAfter(runner.definition.ttl);
   }
 
   /**
@@ -85,9 +120,12 @@ export class HealthProbeEvaluator {
    * running (readiness before the startup probe opened: of the startup checks), since no new
    * result can come sooner. Read after the answer, from the runners' state: no cost on the hot path.
    */
-  retryAfterSeconds(probe: 'readiness' | 'startup'): number {
+  retryAfterSeconds(probe: ProbeKind): number {
     if (probe === 'readiness' && this.lifecycle.shuttingDown)
       return toRetryAfter(this.timing.shutdown.drainDelay);
+    // An operator's drain lasts as long as it lasts: ask again when a result could have changed.
+    if (probe === 'readiness' && this.lifecycle.drained)
+      return toRetryAfter(smallestTtl(this.registry.getByProbe('readiness')));
     const kind = probe === 'readiness' && !this.startupOpen ? 'startup' : probe;
     let ttl = Infinity;
     for (const runner of this.registry.getByProbe(kind)) {
@@ -107,7 +145,7 @@ export class HealthProbeEvaluator {
       combine(this.registry.getByProbe(kind).map((runner) => [runner, resultOf(runner)]));
     // Every check was just read, so this is synchronous.
     const startup = this.startup(resultOf) as HealthStatus;
-    const blocked = this.lifecycle.shuttingDown || startup !== 'up';
+    const blocked = this.lifecycle.readinessWithdrawn || startup !== 'up';
     return {
       liveness: combineOf('liveness'),
       readiness: blocked ? 'down' : combineOf('readiness'),
@@ -121,7 +159,7 @@ export class HealthProbeEvaluator {
    */
   lastStatuses(): Record<ProbeKind, HealthStatus> {
     const startup = this.lastStartupStatus();
-    const blocked = this.lifecycle.shuttingDown || startup !== 'up';
+    const blocked = this.lifecycle.readinessWithdrawn || startup !== 'up';
     return {
       liveness: combineLast(this.registry.getByProbe('liveness')),
       readiness: blocked ? 'down' : combineLast(this.registry.getByProbe('readiness')),
@@ -145,8 +183,16 @@ export class HealthProbeEvaluator {
   private readinessAfter(
     startup: HealthStatus,
     budgetMs: number,
+    exclude: ExcludedChecks,
   ): HealthStatus | Promise<HealthStatus> {
-    return startup === 'up' ? evaluate(this.registry.getByProbe('readiness'), budgetMs) : 'down';
+    return startup === 'up' ? evaluate(this.runnersOf('readiness', exclude), budgetMs) : 'down';
+  }
+
+  /** The probe's checks; the registry's own array when nothing is excluded (the hot path). */
+  private runnersOf(kind: ProbeKind, exclude: ExcludedChecks): readonly HealthCheckRunner[] {
+    const runners = this.registry.getByProbe(kind);
+    if (exclude === undefined || exclude.size === 0) return runners;
+    return runners.filter((runner) => !exclude.has(runner.definition.name));
   }
 
   /** A result missing for a run still going at the deadline: that check has not passed. */
@@ -165,85 +211,8 @@ export class HealthProbeEvaluator {
   }
 }
 
-/** The probe's status; a check whose run outlasts `budgetMs` counts as down for this answer. */
-function evaluate(
-  runners: readonly HealthCheckRunner[],
-  budgetMs: number,
-): HealthStatus | Promise<HealthStatus> {
-  let status: HealthStatus = 'up';
-  const now = performance.now();
-  for (const runner of runners) {
-    const reading = runner.read(now);
-    if (!isSettled(reading)) {
-      const readings = runners.map((r) => r.read(now));
-      return withinDeadline(readings, budgetMs).then((all) =>
-        combine(runners.map((r, i) => [r, all[i] ?? 'down'])),
-      );
-    }
-    status = worstStatus(status, effectiveStatus(runner, reading));
-  }
-  return status;
-}
-
-/**
- * Every reading's result, or `undefined` for a run still going after `budgetMs`. Only called when
- * some reading is a run in flight, so the timer exists only while a probe waits; it is cleared as
- * soon as the last run ends. The runs themselves go on: their results are kept for later probes.
- */
-function withinDeadline(
-  readings: readonly Reading[],
-  budgetMs: number,
-): Promise<Array<CheckResult | undefined>> {
-  const results = readings.map((reading) => (isSettled(reading) ? reading : undefined));
-  return new Promise((resolve) => {
-    let waiting = 0;
-    const timer = setTimeout(() => resolve(results.slice()), Math.max(0, budgetMs));
-    readings.forEach((reading, i) => {
-      if (isSettled(reading)) return;
-      waiting++;
-      // A run's promise never rejects (the runner turns every failure into a result).
-      void reading.then((result) => {
-        results[i] = result;
-        if (--waiting > 0) return;
-        clearTimeout(timer);
-        resolve(results);
-      });
-    });
-  });
-}
-
-/** Whole seconds, at least 1. */
-function toRetryAfter(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
-function combine(
-  pairs: ReadonlyArray<readonly [HealthCheckRunner, CheckResult | HealthStatus]>,
-): HealthStatus {
-  let status: HealthStatus = 'up';
-  for (const [runner, result] of pairs)
-    status = worstStatus(status, effectiveStatus(runner, result));
-  return status;
-}
-
-function combineLast(runners: readonly HealthCheckRunner[]): HealthStatus {
-  let status: HealthStatus = 'up';
-  for (const runner of runners)
-    status = worstStatus(status, effectiveStatus(runner, runner.currentStatus ?? 'down'));
-  return status;
-}
-
-/** A non-critical check that is down leaves its probe degraded, not down. */
-function effectiveStatus(
-  runner: HealthCheckRunner,
-  result: CheckResult | HealthStatus,
-): HealthStatus {
-  const status = typeof result === 'string' ? result : result.status;
-  return status === 'down' && !runner.definition.critical ? 'degraded' : status;
-}
-
-const readNow = (runner: HealthCheckRunner): Reading => runner.read();
-
-function isSettled<T>(reading: T | Promise<T>): reading is T {
-  return !(reading instanceof Promise);
+/** 0 (Retry-After 1) without checks. */
+function smallestTtl(runners: readonly HealthCheckRunner[]): number {
+  const ttl = runners.reduce((least, runner) => Math.min(least, runner.definition.ttl), Infinity);
+  return ttl === Infinity ? 0 : ttl;
 }

@@ -35,6 +35,15 @@ export interface ReadyMadeRegistration<Own extends object, Resolved> {
   ) => Resolved;
 }
 
+/** @internal The static method whose options an error is about. */
+export type ReadyMadeMethod = 'register' | 'registerAsync';
+
+/** @internal What an error names: the module and the check's class. */
+export interface ReadyMadeSite {
+  readonly module: Type;
+  readonly implementation: { readonly name: string };
+}
+
 const CHECK_OPTIONS = HEALTH_CHECK_OPTION_KEYS;
 const READY_MADE_OPTIONS = 'HEALTH:READY_MADE_OPTIONS';
 
@@ -49,18 +58,10 @@ export function registerReadyMadeCheck<Own extends object, Resolved>(
   registration: ReadyMadeRegistration<Own, Resolved>,
 ): DynamicModule {
   const { module, implementation, defaultName, options = {} as Own } = registration;
-  const Registered = class extends implementation {
-    override check(signal: AbortSignal): unknown {
-      return super.check(signal);
-    }
-  };
-  Object.defineProperty(Registered, 'name', { value: implementation.name });
-  const checkOptions = pickCheckOptions(options);
-  HealthCheck({ name: defaultName, ...checkOptions })(
-    Registered.prototype,
-    'check',
-    Object.getOwnPropertyDescriptor(Registered.prototype, 'check')!,
-  );
+  const Registered = defineCheckClass(implementation, {
+    name: defaultName,
+    ...pickCheckOptions(options),
+  });
   return {
     module,
     imports: (isPlainObject(options) && (options as ReadyMadeCheckOptions).imports) || [],
@@ -71,39 +72,93 @@ export function registerReadyMadeCheck<Own extends object, Resolved>(
         provide: Registered,
         inject: [READY_MADE_OPTIONS, ...(registration.inject ?? [])],
         useFactory: (given: unknown, ...dependencies: unknown[]) =>
-          new Registered(resolveOwnOptions(registration, given, dependencies), ...dependencies),
+          new Registered(
+            resolveOwnOptions(registration, given, dependencies, 'register'),
+            ...dependencies,
+          ),
       },
     ],
   };
 }
 
-function pickCheckOptions(options: unknown): HealthCheckOptions {
+/**
+ * A subclass of `implementation` of the same name whose `check` carries `checkOptions`: a class of
+ * its own per registration, so no shared class's metadata is ever written.
+ *
+ * @internal
+ */
+export function defineCheckClass<Resolved>(
+  implementation: ReadyMadeRegistration<object, Resolved>['implementation'],
+  checkOptions: HealthCheckOptions,
+): ReadyMadeRegistration<object, Resolved>['implementation'] {
+  const Registered = class extends implementation {
+    override check(signal: AbortSignal): unknown {
+      return super.check(signal);
+    }
+  };
+  Object.defineProperty(Registered, 'name', { value: implementation.name });
+  HealthCheck(checkOptions)(
+    Registered.prototype,
+    'check',
+    Object.getOwnPropertyDescriptor(Registered.prototype, 'check')!,
+  );
+  return Registered;
+}
+
+/** @internal The `@HealthCheck()` options among `options`, the unset ones left out. */
+export function pickCheckOptions(options: unknown): HealthCheckOptions {
   if (!isPlainObject(options)) return {};
   const picked: Record<string, unknown> = {};
   for (const key of CHECK_OPTIONS) if (options[key] !== undefined) picked[key] = options[key];
   return picked as HealthCheckOptions;
 }
 
-function resolveOwnOptions<Own extends object, Resolved>(
-  registration: ReadyMadeRegistration<Own, Resolved>,
-  given: unknown,
-  dependencies: readonly unknown[],
-): Resolved {
-  const moduleName = registration.module.name;
-  const className = registration.implementation.name;
-  const fail: OptionFailure = (option, expected, actual) => {
+/** @internal The bootstrap error naming module, class and option, for `register` or `registerAsync`. */
+export function optionFailure(registration: ReadyMadeSite, method: ReadyMadeMethod): OptionFailure {
+  return (option, expected, actual) => {
     throw new HealthConfigurationError(
-      INVALID_READY_MADE_OPTION(moduleName, className, option, expected, actual),
+      INVALID_READY_MADE_OPTION(
+        registration.module.name,
+        registration.implementation.name,
+        option,
+        expected,
+        actual,
+        method,
+      ),
     );
   };
+}
+
+/** @internal Checks `given` against the known keys, then resolves it with the dependencies. */
+export function resolveOwnOptions<Own extends object, Resolved>(
+  registration: Omit<ReadyMadeRegistration<Own, Resolved>, 'options'>,
+  given: unknown,
+  dependencies: readonly unknown[],
+  method: ReadyMadeMethod,
+  known: readonly string[] = [...CHECK_OPTIONS, 'imports', ...registration.ownOptions],
+): Resolved {
+  const fail = optionFailure(registration, method);
   if (!isPlainObject(given)) return fail('(options)', EXPECTED.object, given);
-  const known = [...CHECK_OPTIONS, 'imports', ...registration.ownOptions];
-  for (const key of Object.keys(given)) {
-    if (!known.includes(key)) {
-      throw new HealthConfigurationError(
-        UNKNOWN_READY_MADE_OPTION(moduleName, className, key, known),
-      );
-    }
-  }
+  rejectUnknownOptions(registration, given, known, method);
   return registration.resolve(given as Own, fail, dependencies);
+}
+
+/** @internal Fails on the first key of `given` not in `known`, listing the known ones. */
+export function rejectUnknownOptions(
+  registration: ReadyMadeSite,
+  given: object,
+  known: readonly string[],
+  method: ReadyMadeMethod,
+): void {
+  const unknown = Object.keys(given).find((key) => !known.includes(key));
+  if (unknown === undefined) return;
+  throw new HealthConfigurationError(
+    UNKNOWN_READY_MADE_OPTION(
+      registration.module.name,
+      registration.implementation.name,
+      unknown,
+      known,
+      method,
+    ),
+  );
 }

@@ -7,8 +7,9 @@ export const INVALID_READY_MADE_OPTION = (
   option: string,
   expected: string,
   actual: unknown,
+  method: 'register' | 'registerAsync' = 'register',
 ) =>
-  `${moduleName}.register() (${className}.check): option "${option}" must be ${expected}, got ${describeValue(actual)}.`;
+  `${moduleName}.${method}() (${className}.check): option "${option}" must be ${expected}, got ${describeValue(actual)}.`;
 
 /** @internal */
 export const UNKNOWN_READY_MADE_OPTION = (
@@ -16,8 +17,24 @@ export const UNKNOWN_READY_MADE_OPTION = (
   className: string,
   option: string,
   known: readonly string[],
+  method: 'register' | 'registerAsync' = 'register',
 ) =>
-  `${moduleName}.register() (${className}.check): unknown option "${option}". Known options: ${known.join(', ')}.`;
+  `${moduleName}.${method}() (${className}.check): unknown option "${option}". Known options: ${known.join(', ')}.`;
+
+/** @internal `useFactory` of a `registerAsync()` threw or rejected; `reason` is already redacted. */
+export const READY_MADE_FACTORY_FAILED = (moduleName: string, className: string, reason: string) =>
+  `${moduleName}.registerAsync() (${className}.check): useFactory failed: ${reason}`;
+
+/**
+ * @internal An option `useFactory` returned that must sit next to it: it is read when the module is
+ * defined (`imports`, or the injection token of the check's dependency).
+ */
+export const READY_MADE_OPTION_NOT_FROM_FACTORY = (
+  moduleName: string,
+  className: string,
+  option: string,
+) =>
+  `${moduleName}.registerAsync() (${className}.check): option "${option}" came from useFactory, but it is needed before factories run. Give it next to useFactory: ${moduleName}.registerAsync({ ${option}, useFactory }).`;
 
 /** @internal Sent by `SingleOutstandingCall`, which the typeorm, ioredis and disk checks share. */
 export const PREVIOUS_CALL_UNANSWERED = (what: string, ageMs: number) =>

@@ -1,4 +1,4 @@
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * A free-space threshold of `DiskHealthModule`, crossed when free space falls below any field set.
@@ -35,6 +35,18 @@ export interface DiskHealthOptions extends ReadyMadeCheckOptions {
    */
   degradedBelow?: DiskSpaceThreshold;
 }
+
+/**
+ * Options of `DiskHealthModule.registerAsync()`: `useFactory` returns the options of `register()` but
+ * `imports` (`@HealthCheck()` options may also sit next to it; the factory's win).
+ *
+ * @example
+ * ```ts
+ * DiskHealthModule.registerAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => ({ path: config.get('DATA_DIR') }) })
+ * ```
+ * @publicApi
+ */
+export type DiskHealthAsyncOptions = ReadyMadeCheckAsyncOptions<Omit<DiskHealthOptions, 'imports'>>;
 
 /**
  * The details the disk check reports.

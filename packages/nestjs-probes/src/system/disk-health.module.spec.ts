@@ -1,6 +1,7 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { HealthConfigurationError } from '../errors';
+import { asyncErrorOf, instantiateAsync } from '../ready-made/ready-made-async.testing';
 import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
 import { EXPECTED_READY_MADE } from '../ready-made/ready-made.validation';
 import { type DiskHealthCheck } from './disk-health.check';
@@ -71,6 +72,36 @@ describe('DiskHealthModule.register', () => {
         'degradedBelow.bytes',
         EXPECTED_THRESHOLD_ORDER('more', 'downBelow.bytes', 10 * 1024 * 1024, true),
         1024,
+      ),
+    );
+  });
+});
+
+describe('DiskHealthModule.registerAsync', () => {
+  it('resolves the path the factory answers, with the default threshold', async () => {
+    const module = DiskHealthModule.registerAsync({
+      inject: ['CONFIG'],
+      useFactory: (config: { dataDir: string }) => ({ path: config.dataDir }),
+    });
+    const check = await instantiateAsync<DiskHealthCheck>(module, [], { dataDir: 'data' });
+    expect(check['options']).toEqual({
+      path: resolve('data'),
+      downBelow: { bytes: 10 * 1024 * 1024 },
+    });
+  });
+
+  it('fails on a bad path from the factory, naming registerAsync', async () => {
+    const module = DiskHealthModule.registerAsync({ useFactory: async () => ({ path: '' }) });
+    expect(await asyncErrorOf(module)).toEqual(
+      new HealthConfigurationError(
+        INVALID_READY_MADE_OPTION(
+          'DiskHealthModule',
+          'DiskHealthCheck',
+          'path',
+          SYSTEM_EXPECTED.diskPath,
+          '',
+          'registerAsync',
+        ),
       ),
     );
   });

@@ -2,10 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { resolve as resolvePath } from 'node:path';
 import {
   type OptionFailure,
+  type ReadyMadeRegistration,
   registerReadyMadeCheck,
 } from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import { DiskHealthCheck } from './disk-health.check';
 import {
+  type DiskHealthAsyncOptions,
   type DiskHealthOptions,
   type ResolvedDiskHealthOptions,
 } from './disk-health-options.interface';
@@ -35,16 +38,22 @@ const DEFAULT_DISK_DOWN_BELOW = { bytes: 10 * 1024 * 1024 } as const;
 @Module({})
 export class DiskHealthModule {
   static register(options: DiskHealthOptions = {}): DynamicModule {
-    return registerReadyMadeCheck<DiskHealthOptions, ResolvedDiskHealthOptions>({
-      module: DiskHealthModule,
-      implementation: DiskHealthCheck,
-      defaultName: 'disk',
-      options,
-      ownOptions: ['path', 'downBelow', 'degradedBelow'],
-      resolve: resolveDiskOptions,
-    });
+    return registerReadyMadeCheck({ ...DISK_CHECK, options });
+  }
+
+  /** `register()` with the options from `useFactory`, validated while the application bootstraps. */
+  static registerAsync(options: DiskHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({ ...DISK_CHECK, options });
   }
 }
+
+const DISK_CHECK = {
+  module: DiskHealthModule,
+  implementation: DiskHealthCheck,
+  defaultName: 'disk',
+  ownOptions: ['path', 'downBelow', 'degradedBelow'],
+  resolve: resolveDiskOptions,
+} satisfies Omit<ReadyMadeRegistration<DiskHealthOptions, ResolvedDiskHealthOptions>, 'options'>;
 
 function resolveDiskOptions(
   { path = process.cwd(), downBelow, degradedBelow }: DiskHealthOptions,

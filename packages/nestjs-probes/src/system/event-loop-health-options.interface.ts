@@ -1,4 +1,4 @@
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * Options of `EventLoopHealthModule.register()`.
@@ -23,6 +23,20 @@ export interface EventLoopHealthOptions extends ReadyMadeCheckOptions {
    */
   resolutionMs?: number;
 }
+
+/**
+ * Options of `EventLoopHealthModule.registerAsync()`: `useFactory` returns the options of `register()` but
+ * `imports` (`@HealthCheck()` options may also sit next to it; the factory's win).
+ *
+ * @example
+ * ```ts
+ * EventLoopHealthModule.registerAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => ({ degradedAboveMs: config.get('LOOP_DELAY_MS') }) })
+ * ```
+ * @publicApi
+ */
+export type EventLoopHealthAsyncOptions = ReadyMadeCheckAsyncOptions<
+  Omit<EventLoopHealthOptions, 'imports'>
+>;
 
 /**
  * The details the event-loop check reports: the delay beyond the sampling interval, over the

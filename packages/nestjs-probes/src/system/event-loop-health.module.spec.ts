@@ -1,5 +1,6 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
+import { asyncErrorOf, instantiateAsync } from '../ready-made/ready-made-async.testing';
 import { EXPECTED } from '../options/option.validators';
 import { INVALID_READY_MADE_OPTION } from '../ready-made/ready-made.messages';
 import { type EventLoopHealthCheck } from './event-loop-health.check';
@@ -58,6 +59,35 @@ describe('EventLoopHealthModule.register', () => {
   it.each([0, 0.5, -1, NaN])('fails on resolutionMs %p, which Node would refuse', (value) => {
     expect(() => instantiate({ resolutionMs: value })).toThrow(
       invalid('resolutionMs', SYSTEM_EXPECTED.resolution, value),
+    );
+  });
+});
+
+describe('EventLoopHealthModule.registerAsync', () => {
+  it('resolves the thresholds the factory answers', async () => {
+    const module = EventLoopHealthModule.registerAsync({
+      inject: ['CONFIG'],
+      useFactory: (config: { delay: number }) => ({ degradedAboveMs: config.delay }),
+    });
+    const check = await instantiateAsync<EventLoopHealthCheck>(module, [], { delay: 50 });
+    expect(check['options']).toEqual({ degradedAboveMs: 50, resolutionMs: 10 });
+  });
+
+  it('fails on out-of-order thresholds from the factory, naming registerAsync', async () => {
+    const module = EventLoopHealthModule.registerAsync({
+      useFactory: () => ({ degradedAboveMs: 200, downAboveMs: 100 }),
+    });
+    expect(await asyncErrorOf(module)).toEqual(
+      new HealthConfigurationError(
+        INVALID_READY_MADE_OPTION(
+          'EventLoopHealthModule',
+          'EventLoopHealthCheck',
+          'downAboveMs',
+          EXPECTED_THRESHOLD_ORDER('more', 'degradedAboveMs', 200, false),
+          100,
+          'registerAsync',
+        ),
+      ),
     );
   });
 });

@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   type OptionFailure,
+  type ReadyMadeRegistration,
   registerReadyMadeCheck,
 } from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { EventLoopHealthCheck } from './event-loop-health.check';
 import {
+  type EventLoopHealthAsyncOptions,
   type EventLoopHealthOptions,
   type ResolvedEventLoopHealthOptions,
 } from './event-loop-health-options.interface';
@@ -31,16 +34,25 @@ const DEFAULT_EVENT_LOOP_RESOLUTION_MS = 10;
 @Module({})
 export class EventLoopHealthModule {
   static register(options: EventLoopHealthOptions = {}): DynamicModule {
-    return registerReadyMadeCheck<EventLoopHealthOptions, ResolvedEventLoopHealthOptions>({
-      module: EventLoopHealthModule,
-      implementation: EventLoopHealthCheck,
-      defaultName: 'event-loop',
-      options,
-      ownOptions: ['degradedAboveMs', 'downAboveMs', 'resolutionMs'],
-      resolve: resolveEventLoopOptions,
-    });
+    return registerReadyMadeCheck({ ...EVENT_LOOP_CHECK, options });
+  }
+
+  /** `register()` with the options from `useFactory`, validated while the application bootstraps. */
+  static registerAsync(options: EventLoopHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({ ...EVENT_LOOP_CHECK, options });
   }
 }
+
+const EVENT_LOOP_CHECK = {
+  module: EventLoopHealthModule,
+  implementation: EventLoopHealthCheck,
+  defaultName: 'event-loop',
+  ownOptions: ['degradedAboveMs', 'downAboveMs', 'resolutionMs'],
+  resolve: resolveEventLoopOptions,
+} satisfies Omit<
+  ReadyMadeRegistration<EventLoopHealthOptions, ResolvedEventLoopHealthOptions>,
+  'options'
+>;
 
 function resolveEventLoopOptions(
   options: EventLoopHealthOptions,

@@ -1,4 +1,4 @@
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * A memory threshold of `MemoryHealthModule`, crossed when any figure set is exceeded.
@@ -31,6 +31,20 @@ export interface MemoryHealthOptions extends ReadyMadeCheckOptions {
    */
   downAbove?: MemoryThreshold;
 }
+
+/**
+ * Options of `MemoryHealthModule.registerAsync()`: `useFactory` returns the options of `register()` but
+ * `imports` (`@HealthCheck()` options may also sit next to it; the factory's win).
+ *
+ * @example
+ * ```ts
+ * MemoryHealthModule.registerAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => ({ downAbove: { rssBytes: config.get('MAX_RSS') } }) })
+ * ```
+ * @publicApi
+ */
+export type MemoryHealthAsyncOptions = ReadyMadeCheckAsyncOptions<
+  Omit<MemoryHealthOptions, 'imports'>
+>;
 
 /**
  * The details the memory check reports.

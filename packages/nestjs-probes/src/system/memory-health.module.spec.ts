@@ -1,5 +1,6 @@
 import { type FactoryProvider } from '@nestjs/common';
 import { HealthConfigurationError } from '../errors';
+import { asyncErrorOf, instantiateAsync } from '../ready-made/ready-made-async.testing';
 import {
   INVALID_READY_MADE_OPTION,
   UNKNOWN_READY_MADE_OPTION,
@@ -80,6 +81,29 @@ describe('MemoryHealthModule.register', () => {
         'degradedAbove',
         'downAbove',
       ]),
+    );
+  });
+});
+
+describe('MemoryHealthModule.registerAsync', () => {
+  it('resolves the thresholds the factory answers', async () => {
+    const module = MemoryHealthModule.registerAsync({
+      useFactory: async () => ({ downAbove: { rssBytes: 2 ** 31 } }),
+    });
+    expect((await instantiateAsync<MemoryHealthCheck>(module))['options']).toEqual({
+      degradedAbove: { heapPercent: 90 },
+      downAbove: { rssBytes: 2 ** 31 },
+    });
+  });
+
+  it('fails on an unknown threshold key from the factory, naming registerAsync', async () => {
+    const module = MemoryHealthModule.registerAsync({
+      useFactory: () => ({ downAbove: { heapPercent: 95 }, degradedAbove: 'high' as never }),
+    });
+    const error = (await asyncErrorOf(module)) as Error;
+    expect(error).toBeInstanceOf(HealthConfigurationError);
+    expect(error.message).toMatch(
+      /^MemoryHealthModule\.registerAsync\(\) \(MemoryHealthCheck\.check\): option "degradedAbove"/,
     );
   });
 });

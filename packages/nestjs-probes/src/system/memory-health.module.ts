@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   type OptionFailure,
+  type ReadyMadeRegistration,
   registerReadyMadeCheck,
 } from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import {
   checkThresholdOrder,
   resolveThreshold,
@@ -10,6 +12,7 @@ import {
 } from './health-threshold.util';
 import { MemoryHealthCheck } from './memory-health.check';
 import {
+  type MemoryHealthAsyncOptions,
   type MemoryHealthOptions,
   type MemoryThreshold,
   type ResolvedMemoryHealthOptions,
@@ -38,16 +41,25 @@ const DEFAULT_MEMORY_DEGRADED_ABOVE = { heapPercent: 90 } as const;
 @Module({})
 export class MemoryHealthModule {
   static register(options: MemoryHealthOptions = {}): DynamicModule {
-    return registerReadyMadeCheck<MemoryHealthOptions, ResolvedMemoryHealthOptions>({
-      module: MemoryHealthModule,
-      implementation: MemoryHealthCheck,
-      defaultName: 'memory',
-      options,
-      ownOptions: ['degradedAbove', 'downAbove'],
-      resolve: resolveMemoryOptions,
-    });
+    return registerReadyMadeCheck({ ...MEMORY_CHECK, options });
+  }
+
+  /** `register()` with the options from `useFactory`, validated while the application bootstraps. */
+  static registerAsync(options: MemoryHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({ ...MEMORY_CHECK, options });
   }
 }
+
+const MEMORY_CHECK = {
+  module: MemoryHealthModule,
+  implementation: MemoryHealthCheck,
+  defaultName: 'memory',
+  ownOptions: ['degradedAbove', 'downAbove'],
+  resolve: resolveMemoryOptions,
+} satisfies Omit<
+  ReadyMadeRegistration<MemoryHealthOptions, ResolvedMemoryHealthOptions>,
+  'options'
+>;
 
 function resolveMemoryOptions(
   { degradedAbove, downAbove }: MemoryHealthOptions,

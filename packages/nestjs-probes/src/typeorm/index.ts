@@ -1,3 +1,6 @@
 export { type PoolFigures } from './pool-figures.util';
-export { type TypeOrmHealthOptions } from './typeorm-health-options.interface';
+export {
+  type TypeOrmHealthAsyncOptions,
+  type TypeOrmHealthOptions,
+} from './typeorm-health-options.interface';
 export { TypeOrmHealthModule } from './typeorm-health.module';

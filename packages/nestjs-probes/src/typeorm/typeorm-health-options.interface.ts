@@ -1,5 +1,5 @@
 import { type InjectionToken } from '@nestjs/common';
-import { type ReadyMadeCheckOptions } from '../interfaces';
+import { type ReadyMadeCheckAsyncOptions, type ReadyMadeCheckOptions } from '../interfaces';
 
 /**
  * Options of `TypeOrmHealthModule.register()`.
@@ -25,6 +25,27 @@ export interface TypeOrmHealthOptions extends ReadyMadeCheckOptions {
    * @default true
    */
   sideConnection?: boolean;
+}
+
+/**
+ * Options of `TypeOrmHealthModule.registerAsync()`: `useFactory` returns the options of
+ * `register()` but `imports` and `dataSource`, which sit next to it (the data source is injected
+ * before any factory runs). `@HealthCheck()` options may also sit next to it; the factory's win.
+ *
+ * @example
+ * ```ts
+ * TypeOrmHealthModule.registerAsync({ dataSource: getDataSourceToken('reports'), inject: [ConfigService], useFactory: (config: ConfigService) => ({ degradedAboveMs: config.get('DB_SLOW_MS') }) })
+ * ```
+ * @publicApi
+ */
+export interface TypeOrmHealthAsyncOptions extends ReadyMadeCheckAsyncOptions<
+  Omit<TypeOrmHealthOptions, 'imports' | 'dataSource'>
+> {
+  /**
+   * The token of the app's `DataSource`.
+   * @default DataSource
+   */
+  dataSource?: InjectionToken;
 }
 
 /** @internal */

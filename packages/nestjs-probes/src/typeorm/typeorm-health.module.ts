@@ -1,11 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EXPECTED } from '../options/option.validators';
-import { registerReadyMadeCheck } from '../ready-made/ready-made-check.registrar';
+import {
+  type OptionFailure,
+  type ReadyMadeRegistration,
+  registerReadyMadeCheck,
+} from '../ready-made/ready-made-check.registrar';
+import { registerReadyMadeCheckAsync } from '../ready-made/ready-made-check-async.registrar';
 import { checkMilliseconds } from '../ready-made/ready-made.validation';
 import { TypeOrmHealthCheck } from './typeorm-health.check';
 import {
   type ResolvedTypeOrmHealthOptions,
+  type TypeOrmHealthAsyncOptions,
   type TypeOrmHealthOptions,
 } from './typeorm-health-options.interface';
 
@@ -32,21 +38,45 @@ function isDataSource(value: unknown): boolean {
 @Module({})
 export class TypeOrmHealthModule {
   static register(options: TypeOrmHealthOptions = {}): DynamicModule {
-    return registerReadyMadeCheck<TypeOrmHealthOptions, ResolvedTypeOrmHealthOptions>({
-      module: TypeOrmHealthModule,
-      implementation: TypeOrmHealthCheck,
-      defaultName: 'typeorm',
+    return registerReadyMadeCheck({
+      ...TYPEORM_CHECK,
       options,
-      ownOptions: ['dataSource', 'degradedAboveMs', 'sideConnection'],
       inject: [options?.dataSource ?? DataSource],
-      resolve: ({ degradedAboveMs, sideConnection = true }, fail, [instance]) => {
-        if (!isDataSource(instance)) fail('dataSource', EXPECTED_DATA_SOURCE, instance);
-        checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
-        if (typeof sideConnection !== 'boolean') {
-          fail('sideConnection', EXPECTED.boolean, sideConnection);
-        }
-        return { degradedAboveMs, sideConnection };
-      },
     });
   }
+
+  /**
+   * `register()` with the options from `useFactory`, validated while the application bootstraps.
+   * `dataSource` sits next to `useFactory`: it is injected before any factory runs.
+   */
+  static registerAsync(options: TypeOrmHealthAsyncOptions): DynamicModule {
+    return registerReadyMadeCheckAsync({
+      ...TYPEORM_CHECK,
+      options,
+      inject: [options?.dataSource ?? DataSource],
+      staticOptions: ['dataSource'],
+    });
+  }
+}
+
+const TYPEORM_CHECK = {
+  module: TypeOrmHealthModule,
+  implementation: TypeOrmHealthCheck,
+  defaultName: 'typeorm',
+  ownOptions: ['dataSource', 'degradedAboveMs', 'sideConnection'],
+  resolve: resolveTypeOrmOptions,
+} satisfies Omit<
+  ReadyMadeRegistration<TypeOrmHealthOptions, ResolvedTypeOrmHealthOptions>,
+  'options'
+>;
+
+function resolveTypeOrmOptions(
+  { degradedAboveMs, sideConnection = true }: TypeOrmHealthOptions,
+  fail: OptionFailure,
+  [instance]: readonly unknown[],
+): ResolvedTypeOrmHealthOptions {
+  if (!isDataSource(instance)) fail('dataSource', EXPECTED_DATA_SOURCE, instance);
+  checkMilliseconds('degradedAboveMs', degradedAboveMs, fail);
+  if (typeof sideConnection !== 'boolean') fail('sideConnection', EXPECTED.boolean, sideConnection);
+  return { degradedAboveMs, sideConnection };
 }

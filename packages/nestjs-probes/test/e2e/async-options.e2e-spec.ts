@@ -5,6 +5,7 @@ import {
   CONFIGURED_OPTIONS,
   HealthConfigModule,
   HealthConfigService,
+  HealthPathConfig,
 } from '../src/health-config.module';
 import { ADAPTERS, bootstrap, probe } from '../src/test-app.util';
 
@@ -71,6 +72,23 @@ describe.each(ADAPTERS)('module options (%s)', (adapter) => {
       }),
     );
     expect((await probe(app, '/probes/live')).status).toBe(200);
+  });
+
+  it('mounts the path an async factory returns, from injected configuration', async () => {
+    app = await bootstrap(
+      adapter,
+      AppModule.registerAsync({
+        imports: [HealthConfigModule],
+        inject: [HealthPathConfig],
+        useFactory: async (config: HealthPathConfig) => ({ path: config.healthPath }) as HealthModuleOptions,
+      }),
+    );
+    await probe(app, '/from-config/live').expect(200, { status: 'up' });
+    await probe(app, '/from-config/ready').expect(503, { status: 'down' });
+    await probe(app, '/from-config/ready/HealthyHealth.ping').expect(200, { status: 'up' });
+    await probe(app, '/from-config/details', 'admin').expect(503);
+    await probe(app, '/health/live').expect(404);
+    await probe(app, '/health/details', 'admin').expect(404);
   });
 
   it('mounts forRoot({ path }) on that path only', async () => {

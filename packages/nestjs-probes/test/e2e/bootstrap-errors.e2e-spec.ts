@@ -3,7 +3,7 @@ import { HealthConfigurationError, HealthModule, type HealthModuleOptions } from
 import { IoRedisHealthModule } from 'nestjs-probes/ioredis';
 import { EventLoopHealthModule } from 'nestjs-probes/system';
 import {
-  ASYNC_PATH_MISMATCH,
+  PATH_GIVEN_TWICE,
   DUPLICATE_HEALTH_CHECK,
   INVALID_CHECK_OPTION,
   INVALID_MODULE_OPTION,
@@ -136,10 +136,29 @@ describe('bootstrap errors', () => {
       );
     });
 
-    it('rejects a path returned by an async factory that differs from the mounted one', async () => {
+    it('rejects a path returned by an async factory that differs from the one next to it', async () => {
       await expectConfigurationError(
-        AppModule.registerAsync({ useFactory: () => ({ path: 'probes' }) as HealthModuleOptions }),
-        ASYNC_PATH_MISMATCH('health', 'probes'),
+        AppModule.registerAsync({ path: 'health', useFactory: () => ({ path: 'probes' }) }),
+        PATH_GIVEN_TWICE('health', 'probes'),
+      );
+    });
+
+    it('rejects a bad path returned by an async factory, naming the option', async () => {
+      await expectConfigurationError(
+        AppModule.registerAsync({ useFactory: () => ({ path: 'health checks' }) }),
+        INVALID_MODULE_OPTION('path', EXPECTED.path, 'health checks'),
+      );
+    });
+
+    it.each([
+      [{ adminRateLimit: 5 }, 'adminRateLimit', EXPECTED.rateLimit, 5],
+      [{ adminRateLimit: { perSecond: 0 } }, 'adminRateLimit.perSecond', EXPECTED.rate, 0],
+      [{ adminRateLimit: { burst: Infinity } }, 'adminRateLimit.burst', EXPECTED.rate, Infinity],
+      [{ followGlobalPrefix: 'yes' }, 'followGlobalPrefix', EXPECTED.boolean, 'yes'],
+    ])('rejects %p naming option %s', async (options, option, expected, actual) => {
+      await expectConfigurationError(
+        AppModule.registerAsync({ useFactory: () => options as HealthModuleOptions }),
+        INVALID_MODULE_OPTION(option, expected, actual),
       );
     });
   });

@@ -24,6 +24,7 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
       'isPublicHealthProbe',
     ],
     types: [
+      'HealthAdminRateLimit',
       'HealthCheckDefaults',
       'HealthCheckDegraded',
       'HealthCheckDown',
@@ -44,6 +45,7 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
       'HealthStatus',
       'HealthStatusChange',
       'ProbeKind',
+      'ReadyMadeCheckAsyncOptions',
       'ReadyMadeCheckOptions',
       'ResolvedHealthOptions',
       'RolesReading',
@@ -51,20 +53,23 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
   },
   'nestjs-probes/typeorm': {
     values: ['TypeOrmHealthModule'],
-    types: ['PoolFigures', 'TypeOrmHealthOptions'],
+    types: ['PoolFigures', 'TypeOrmHealthAsyncOptions', 'TypeOrmHealthOptions'],
   },
   'nestjs-probes/ioredis': {
     values: ['IoRedisHealthModule'],
-    types: ['IoRedisHealthOptions', 'RedisInfoFigures'],
+    types: ['IoRedisHealthAsyncOptions', 'IoRedisHealthOptions', 'RedisInfoFigures'],
   },
   'nestjs-probes/system': {
     values: ['DiskHealthModule', 'EventLoopHealthModule', 'MemoryHealthModule'],
     types: [
+      'DiskHealthAsyncOptions',
       'DiskHealthDetails',
       'DiskHealthOptions',
       'DiskSpaceThreshold',
+      'EventLoopHealthAsyncOptions',
       'EventLoopHealthDetails',
       'EventLoopHealthOptions',
+      'MemoryHealthAsyncOptions',
       'MemoryHealthDetails',
       'MemoryHealthOptions',
       'MemoryThreshold',
@@ -72,7 +77,7 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
   },
   'nestjs-probes/http': {
     values: ['HttpHealthModule'],
-    types: ['HttpHealthDetails', 'HttpHealthMethod', 'HttpHealthOptions'],
+    types: ['HttpHealthAsyncOptions', 'HttpHealthDetails', 'HttpHealthMethod', 'HttpHealthOptions'],
   },
   'nestjs-probes/prometheus': {
     values: ['PrometheusHealthModule'],

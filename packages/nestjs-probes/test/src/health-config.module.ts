@@ -16,5 +16,14 @@ export class HealthConfigService implements HealthOptionsFactory {
   }
 }
 
-@Module({ providers: [HealthConfigService], exports: [HealthConfigService] })
+/** Where the health routes go, as a config service would know it. */
+@Injectable()
+export class HealthPathConfig {
+  readonly healthPath = 'from-config';
+}
+
+@Module({
+  providers: [HealthConfigService, HealthPathConfig],
+  exports: [HealthConfigService, HealthPathConfig],
+})
 export class HealthConfigModule {}

@@ -2,38 +2,39 @@ import {
   type ArgumentsHost,
   Catch,
   type ExceptionFilter,
+  HttpException,
   Inject,
   Injectable,
-  ServiceUnavailableException,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
 /**
- * A probe's 503, saying when to ask again.
+ * An error answer that says when to ask again (429, 503).
  *
  * @internal
  */
-export class ProbeUnavailableException extends ServiceUnavailableException {
+export class RetryAfterException extends HttpException {
   constructor(
     body: object,
+    status: number,
     readonly retryAfterSeconds: number,
   ) {
-    super(body);
+    super(body, status);
   }
 }
 
 /**
- * Adds `Retry-After` to a probe's 503. A filter, so it runs on the 503 path alone: the 200 hot path
- * takes no response parameter for a header it never sets.
+ * Adds `Retry-After` to such an answer. A filter, so it runs on that path alone: the handlers take
+ * no response parameter for a header they rarely set.
  *
  * @internal
  */
 @Injectable()
-@Catch(ProbeUnavailableException)
-export class ProbeUnavailableFilter implements ExceptionFilter<ProbeUnavailableException> {
+@Catch(RetryAfterException)
+export class RetryAfterFilter implements ExceptionFilter<RetryAfterException> {
   constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
 
-  catch(exception: ProbeUnavailableException, host: ArgumentsHost): void {
+  catch(exception: RetryAfterException, host: ArgumentsHost): void {
     const adapter = this.adapterHost.httpAdapter;
     const response = host.switchToHttp().getResponse();
     adapter.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
