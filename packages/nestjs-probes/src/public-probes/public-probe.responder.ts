@@ -35,8 +35,16 @@ export class PublicProbeResponder {
   private prefix = '/';
   private readonly probes = new Map<string, ProbeKind>();
   private readonly views = new Map<string, ProbeKind>();
+  // Built once: read on the 503 path alone.
+  private readonly retryAfter: Record<ProbeKind, () => number>;
 
-  constructor(private readonly evaluator: HealthProbeEvaluator) {}
+  constructor(private readonly evaluator: HealthProbeEvaluator) {
+    this.retryAfter = {
+      liveness: () => evaluator.retryAfterSeconds('liveness'),
+      readiness: () => evaluator.retryAfterSeconds('readiness'),
+      startup: () => evaluator.retryAfterSeconds('startup'),
+    };
+  }
 
   /** Fixes the paths, once the base (`/health`, `/api/health` or `''`) is known. */
   mountAt(base: string): void {
@@ -58,22 +66,18 @@ export class PublicProbeResponder {
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const probe = this.probes.get(path);
     if (probe !== undefined) {
+      if (method !== 'GET' && method !== 'HEAD') return otherMethodAnswer(method);
       const query = queryAt === -1 ? '' : url.slice(queryAt + 1);
-      return this.onMethod(method, () => this.probeAnswer(probe, query, probeFormat(accept)));
+      return this.probeAnswer(probe, query, probeFormat(accept));
     }
     const runner = this.viewedCheck(path);
     if (runner === undefined) return undefined;
-    return this.onMethod(method, () => this.checkAnswer(runner, probeFormat(accept)));
-  }
-
-  private onMethod(method: string | undefined, get: () => ProbeReply): ProbeReply {
-    if (method === 'GET' || method === 'HEAD') return get();
-    return method === 'OPTIONS' ? OPTIONS_ANSWER : METHOD_NOT_ALLOWED_ANSWER;
+    if (method !== 'GET' && method !== 'HEAD') return otherMethodAnswer(method);
+    return this.checkAnswer(runner, probeFormat(accept));
   }
 
   private probeAnswer(probe: ProbeKind, query: string, format: ProbeFormat): ProbeReply {
     const evaluator = this.evaluator;
-    const retryAfter = () => evaluator.retryAfterSeconds(probe);
     const exclude = probe === 'startup' || query === '' ? undefined : excludedChecks(query);
     const status =
       probe === 'liveness'
@@ -81,7 +85,7 @@ export class PublicProbeResponder {
         : probe === 'readiness'
           ? evaluator.readiness(exclude)
           : evaluator.startup();
-    return answerOf(status, format, retryAfter);
+    return answerOf(status, format, this.retryAfter[probe]);
   }
 
   private checkAnswer(runner: HealthCheckRunner, format: ProbeFormat): ProbeReply {
@@ -96,6 +100,10 @@ export class PublicProbeResponder {
     if (probe === undefined || slash === path.length - 1) return undefined;
     return this.evaluator.checkOf(probe, decode(path.slice(slash + 1)));
   }
+}
+
+function otherMethodAnswer(method: string | undefined): ProbeAnswer {
+  return method === 'OPTIONS' ? OPTIONS_ANSWER : METHOD_NOT_ALLOWED_ANSWER;
 }
 
 function answerOf(
