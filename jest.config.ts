@@ -31,7 +31,7 @@ const shared: Config = {
   moduleNameMapper: {
     ...nestPackages,
     '^nestjs-probes$': '<rootDir>/packages/nestjs-probes/src/index.ts',
-    '^nestjs-probes/(typeorm|ioredis|system|http|prometheus|opentelemetry)$': '<rootDir>/packages/nestjs-probes/src/$1/index.ts',
+    '^nestjs-probes/(typeorm|ioredis|system|http|prometheus|opentelemetry|grpc|microservices)$': '<rootDir>/packages/nestjs-probes/src/$1/index.ts',
     '^@app/(auth|database|cache)$': '<rootDir>/libs/$1/src/index.ts',
     // Test tooling (a private workspace, never built): its TypeScript source, as for @app/*.
     '^@internal/test-servers$': '<rootDir>/tools/test-servers/src/index.ts',

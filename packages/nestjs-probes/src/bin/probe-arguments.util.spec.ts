@@ -1,5 +1,9 @@
 import {
   PROBE_EXTRA_ARGUMENTS,
+  PROBE_GRPC_WITH_TARGET,
+  PROBE_INVALID_GRPC_ADDRESS,
+  PROBE_MISSING_OPTION_VALUE,
+  PROBE_SERVICE_WITHOUT_GRPC,
   PROBE_INVALID_TIMEOUT,
   PROBE_MISSING_TARGET,
   PROBE_MISSING_TIMEOUT,
@@ -83,5 +87,54 @@ describe('parseProbeArguments', () => {
 
   it('takes everything after -- as the target', () => {
     expect(parseProbeArguments(['--', '--odd'])).toMatchObject({ target: '--odd' });
+  });
+
+  describe('--grpc', () => {
+    it.each([
+      [['--grpc', '127.0.0.1:50051'], ''],
+      [['--grpc=127.0.0.1:50051', '--service', 'liveness'], 'liveness'],
+      [['--service=readiness', '--grpc', '127.0.0.1:50051'], 'readiness'],
+      [['--grpc', '127.0.0.1:50051', '--service='], ''],
+    ])('reads %j, the service defaulting to ""', (argv, service) => {
+      expect(parseProbeArguments(argv)).toEqual({
+        help: false,
+        target: '127.0.0.1:50051',
+        grpc: { address: '127.0.0.1:50051', service },
+        timeoutMs: DEFAULT_PROBE_TIMEOUT_MS,
+      });
+    });
+
+    it('takes --timeout with it', () => {
+      expect(parseProbeArguments(['--grpc', '[::1]:50051', '--timeout', '300'])).toEqual({
+        help: false,
+        target: '[::1]:50051',
+        grpc: { address: '[::1]:50051', service: '' },
+        timeoutMs: 300,
+      });
+    });
+
+    it('rejects a URL or path next to it', () => {
+      expect(usageError(['--grpc', 'api:50051', '/health'])).toBe(PROBE_GRPC_WITH_TARGET);
+    });
+
+    it('rejects --service without --grpc', () => {
+      expect(usageError(['--service', 'liveness', '/health'])).toBe(PROBE_SERVICE_WITHOUT_GRPC);
+    });
+
+    it('rejects --grpc and --service without a value', () => {
+      expect(usageError(['--grpc'])).toBe(PROBE_MISSING_OPTION_VALUE('--grpc'));
+      expect(usageError(['--grpc', 'api:1', '--service'])).toBe(
+        PROBE_MISSING_OPTION_VALUE('--service'),
+      );
+    });
+
+    it.each(['', 'user:s3cret@api:50051', 'api 50051'])(
+      'rejects the address %j without echoing it',
+      (address) => {
+        const message = usageError([`--grpc=${address}`]);
+        expect(message).toBe(PROBE_INVALID_GRPC_ADDRESS);
+        expect(message).not.toContain('s3cret');
+      },
+    );
   });
 });

@@ -26,6 +26,12 @@ export interface ProbeProcess {
   readonly stderr: { write(text: string): unknown };
 }
 
+/** @internal What the command prints when its request times out or is left without an answer. */
+export interface WatchdogLines {
+  readonly timedOut: string;
+  readonly closed: string;
+}
+
 /**
  * The only ways the command ends. The first ending wins: it prints its one line and exits at once,
  * and every later one is ignored.
@@ -33,8 +39,11 @@ export interface ProbeProcess {
  * @internal
  */
 export interface ProbeExit {
-  /** Arms the watchdog of the request about to be sent to `url`, and names it for a closed one. */
-  watch(url: string, timeoutMs: number): void;
+  /**
+   * Arms the watchdog of the request about to be sent to `url`, and names it for a closed one;
+   * `lines` replace the HTTP wording of those two endings (the gRPC probe's).
+   */
+  watch(url: string, timeoutMs: number, lines?: WatchdogLines): void;
   /** The request's outcome: exit 0 on a healthy (2xx) one, on stdout; exit 1 otherwise. */
   settle(outcome: ProbeOutcome): void;
   /** Exit 1 with the line on stderr. */
@@ -65,7 +74,7 @@ export interface ProbeExit {
 export function guardProbeExit(proc: ProbeProcess): ProbeExit {
   proc.exitCode = 1;
   let ended = false;
-  let url: string | undefined;
+  let closedLine: string | undefined;
   let watchdog: NodeJS.Timeout | undefined;
 
   const end = (code: 0 | 1, line: string): void => {
@@ -84,18 +93,14 @@ export function guardProbeExit(proc: ProbeProcess): ProbeExit {
 
   proc.on('uncaughtException', crash);
   proc.on('unhandledRejection', crash);
-  proc.on('beforeExit', () =>
-    end(1, url === undefined ? PROBE_ENDED_WITHOUT_OUTCOME : PROBE_CLOSED_WITHOUT_ANSWER(url)),
-  );
+  proc.on('beforeExit', () => end(1, closedLine ?? PROBE_ENDED_WITHOUT_OUTCOME));
 
   return {
-    watch(target, timeoutMs) {
-      url = target;
+    watch(target, timeoutMs, lines) {
+      closedLine = lines?.closed ?? PROBE_CLOSED_WITHOUT_ANSWER(target);
+      const timedOut = lines?.timedOut ?? PROBE_TIMED_OUT(target, timeoutMs);
       clearTimeout(watchdog);
-      watchdog = setTimeout(
-        () => end(1, PROBE_TIMED_OUT(target, timeoutMs)),
-        timeoutMs + PROBE_WATCHDOG_MARGIN_MS,
-      );
+      watchdog = setTimeout(() => end(1, timedOut), timeoutMs + PROBE_WATCHDOG_MARGIN_MS);
       watchdog.unref();
     },
     settle: (outcome) => end(outcome.healthy ? 0 : 1, outcome.line),

@@ -1,5 +1,6 @@
 /** @internal */
-export const PROBE_USAGE = 'usage: nestjs-probes [--timeout <ms>] <url | /path>';
+export const PROBE_USAGE =
+  'usage: nestjs-probes [--timeout <ms>] <url | /path>\n       nestjs-probes [--timeout <ms>] --grpc <host:port> [--service <name>]';
 
 /** @internal */
 export const PROBE_HELP = `${PROBE_USAGE}
@@ -9,6 +10,12 @@ are not followed), a refused connection, a DNS failure, a timeout, or bad usage.
 
   <url>           an http:// or https:// URL
   /path           shorthand for http://127.0.0.1:$PORT/path (PORT defaults to 3000)
+  --grpc <host:port>
+                  send a grpc.health.v1.Health Check instead (plaintext): exits 0 on SERVING only,
+                  1 on NOT_SERVING, an unknown service, any gRPC error, or a timeout
+  --service <name>
+                  the service name of --grpc: "" (the default: readiness), liveness, readiness
+                  or startup with nestjs-probes/grpc
   --timeout <ms>  bound on the whole request, 1 to 600000 milliseconds (default 2000)
   --help          print this help`;
 
@@ -21,6 +28,19 @@ export const PROBE_EXTRA_ARGUMENTS = (count: number) =>
 
 /** @internal */
 export const PROBE_UNKNOWN_OPTION = (option: string) => `unknown option ${option}`;
+
+/** @internal */
+export const PROBE_MISSING_OPTION_VALUE = (option: string) => `${option} needs a value`;
+
+/** @internal */
+export const PROBE_GRPC_WITH_TARGET = '--grpc takes no URL or /path: give one or the other';
+
+/** @internal */
+export const PROBE_SERVICE_WITHOUT_GRPC = '--service needs --grpc <host:port>';
+
+/** The value is not echoed: it may carry credentials. @internal */
+export const PROBE_INVALID_GRPC_ADDRESS =
+  '--grpc needs a host:port address, without spaces or credentials';
 
 /** @internal */
 export const PROBE_MISSING_TIMEOUT = '--timeout needs a value in milliseconds';
@@ -70,3 +90,27 @@ export const PROBE_INTERNAL_ERROR = (reason: string) => `nestjs-probes: internal
 
 /** @internal */
 export const PROBE_USAGE_ERROR = (problem: string) => `nestjs-probes: ${problem}\n${PROBE_USAGE}`;
+
+/** @internal How a gRPC probe names what it asked. */
+export const GRPC_PROBE_LABEL = (address: string, service: string) =>
+  `gRPC Check ${JSON.stringify(service)} at ${address}`;
+
+/** @internal */
+export const PROBE_GRPC_ANSWERED = (label: string, status: string) =>
+  `nestjs-probes: ${label} answered ${status}`;
+
+/** @internal */
+export const PROBE_GRPC_FAILED = (label: string, code: string, details: string) =>
+  `nestjs-probes: ${label} failed: ${code}${details ? ` (${details})` : ''}`;
+
+/** @internal */
+export const PROBE_GRPC_TIMED_OUT = (label: string, timeoutMs: number) =>
+  `nestjs-probes: ${label} timed out after ${timeoutMs} ms`;
+
+/** @internal */
+export const PROBE_GRPC_CLOSED_WITHOUT_ANSWER = (label: string) =>
+  `nestjs-probes: ${label} failed: the connection closed without an answer`;
+
+/** @internal `@grpc/grpc-js` is an optional peer dependency: only --grpc needs it. */
+export const PROBE_GRPC_UNAVAILABLE = (reason: string) =>
+  `nestjs-probes: --grpc needs the package @grpc/grpc-js (npm install @grpc/grpc-js): ${reason}`;

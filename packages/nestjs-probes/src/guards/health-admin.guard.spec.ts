@@ -18,7 +18,7 @@ function setup(details?: HealthModuleOptions['details']) {
   const adapterHost = {
     httpAdapter: { setHeader },
   } as unknown as HttpAdapterHost;
-  const options = resolveModuleOptions({ details, version: '1.0.0' }, 'health');
+  const options = resolveModuleOptions({ details, version: '1.0.0' });
   const guard = new HealthAdminGuard(options, adapterHost);
   const context = (request: unknown) =>
     ({

@@ -83,7 +83,6 @@ describe('resolveModuleOptions', () => {
           probeTimeout: longest,
           shutdown: { drainDelay: longest },
         },
-        'health',
       ),
     ).toMatchObject({
       defaults: { ttl: longest, timeout: longest },

@@ -6,12 +6,21 @@ const packageDir = join(__dirname, '..', '..');
 const repoRoot = join(packageDir, '..', '..');
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 
-const SUBPATHS = ['typeorm', 'ioredis', 'system', 'http', 'prometheus', 'opentelemetry'];
+const SUBPATHS = [
+  'typeorm',
+  'ioredis',
+  'system',
+  'http',
+  'prometheus',
+  'opentelemetry',
+  'microservices',
+  'grpc',
+];
 
 describe('nestjs-probes package manifest', () => {
   it('is named nestjs-probes and ships only its build and docs', () => {
     expect(manifest.name).toBe('nestjs-probes');
-    expect(manifest.files).toEqual(['dist', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    expect(manifest.files).toEqual(['dist', 'proto', 'README.md', 'CHANGELOG.md', 'LICENSE']);
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.engines.node).toBeDefined();
   });
@@ -54,12 +63,18 @@ describe('nestjs-probes package manifest', () => {
       typeorm: '^0.3.0 || ^1.0.0',
       'prom-client': '^15.0.0',
       '@opentelemetry/api': '^1.9.0',
+      '@nestjs/microservices': '^11.0.0 || ^12.0.0',
+      '@grpc/grpc-js': '^1.10.0',
+      '@grpc/proto-loader': '^0.7.0 || ^0.8.0',
     });
     expect(manifest.peerDependenciesMeta).toEqual({
       ioredis: { optional: true },
       typeorm: { optional: true },
       'prom-client': { optional: true },
       '@opentelemetry/api': { optional: true },
+      '@nestjs/microservices': { optional: true },
+      '@grpc/grpc-js': { optional: true },
+      '@grpc/proto-loader': { optional: true },
     });
   });
 
@@ -130,6 +145,52 @@ describe('nestjs-probes package manifest', () => {
     expect(output.trim()).toBe('TypeOrmHealthModule');
   });
 
+  it('loads nestjs-probes/microservices without @nestjs/microservices or any transport library', () => {
+    // It reads the app's client and loads none of them: the app's own copies are the ones in use.
+    const script = `const Module = require('module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (/^(@nestjs\\/microservices|nats|@nats-io\\/|mqtt|amqplib|amqp-connection-manager|ioredis)(\\/|$)/.test(request)) throw new Error('not installed: ' + request);
+        return load.call(this, request, ...rest);
+      };
+      console.log(Object.keys(require('nestjs-probes/microservices')).join(','));`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
+    expect(output.trim()).toBe('MicroserviceHealthModule');
+  });
+
+  it('loads nestjs-probes/grpc, and its health proto from the build, with the gRPC peers installed', () => {
+    const script = `const grpc = require('nestjs-probes/grpc');
+      const { options } = grpc.withGrpcHealth({ options: { url: '127.0.0.1:1' } });
+      const protoLoader = require('@grpc/proto-loader');
+      const definition = protoLoader.loadSync(options.protoPath);
+      console.log(JSON.stringify({
+        names: Object.keys(grpc).sort(),
+        packages: options.package,
+        protoPath: options.protoPath,
+        methods: Object.keys(definition['grpc.health.v1.Health']).sort(),
+      }));`;
+    const { names, packages, protoPath, methods } = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString(),
+    );
+    expect(names).toEqual(['GrpcHealthModule', 'withGrpcHealth']);
+    expect(packages).toEqual(['grpc.health.v1']);
+    // Shipped next to dist, in files: the path resolves from the built code.
+    expect(protoPath).toEqual([join(packageDir, 'proto', 'grpc', 'health', 'v1', 'health.proto')]);
+    expect(methods).toEqual(['Check', 'List', 'Watch']);
+  });
+
+  it('loads the root entry point without @grpc/grpc-js or @grpc/proto-loader installed', () => {
+    const script = `const Module = require('module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (/^@grpc\\//.test(request)) throw new Error('not installed: ' + request);
+        return load.call(this, request, ...rest);
+      };
+      console.log(Object.keys(require('nestjs-probes')).includes('HealthModule'));`;
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
+    expect(output.trim()).toBe('true');
+  });
+
   it('loads nestjs-probes/prometheus with prom-client installed', () => {
     const script = `console.log(Object.keys(require('nestjs-probes/prometheus')).join(','));`;
     const output = execFileSync(process.execPath, ['-e', script], { cwd: repoRoot }).toString();
@@ -190,11 +251,15 @@ describe('nestjs-probes package manifest', () => {
         'LICENSE',
         'dist/index.js',
         'dist/bin/probe.js',
+        'proto/grpc/health/v1/health.proto',
       ]),
     );
     expect(
       paths.filter(
-        (path) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(path),
+        (path) =>
+          !/^(dist\/|proto\/grpc\/health\/v1\/health\.proto$|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(
+            path,
+          ),
       ),
     ).toEqual([]);
     expect(paths.some((path) => path.endsWith('.spec.js') || path.startsWith('src/'))).toBe(false);

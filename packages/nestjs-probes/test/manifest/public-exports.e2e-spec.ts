@@ -83,9 +83,17 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
     values: ['PrometheusHealthModule'],
     types: ['PrometheusHealthAsyncOptions', 'PrometheusHealthOptions'],
   },
+  'nestjs-probes/microservices': {
+    values: ['MicroserviceHealthModule'],
+    types: ['MicroserviceHealthAsyncOptions', 'MicroserviceHealthDetails', 'MicroserviceHealthOptions'],
+  },
   'nestjs-probes/opentelemetry': {
     values: ['OpenTelemetryHealthModule'],
     types: ['OpenTelemetryHealthAsyncOptions', 'OpenTelemetryHealthOptions'],
+  },
+  'nestjs-probes/grpc': {
+    values: ['GrpcHealthModule', 'withGrpcHealth'],
+    types: ['GrpcHealthOptions', 'GrpcHealthServerOptions'],
   },
 };
 

@@ -1,0 +1,6 @@
+import { REDIS_BUS } from '../src/bus-transports';
+import { describeTransportFaults } from './transport-faults.util';
+
+jest.setTimeout(30_000);
+
+describeTransportFaults(REDIS_BUS);
