@@ -81,6 +81,12 @@ const config: Config = {
       displayName: 'example:e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
     },
+    {
+      ...shared,
+      // The fleet simulation's kubelet and figures; the fleet itself runs in fleet/run-short.test.sh.
+      displayName: 'fleet:unit',
+      testMatch: ['<rootDir>/fleet/**/*.spec.mjs'],
+    },
   ],
 };
 

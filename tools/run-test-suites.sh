@@ -16,10 +16,14 @@ compat=$!
 wait "$main"; main_status=$?
 echo "=== NestJS 12, Node $(node --version): every project ==="
 cat "$logs/main.log"
+# The short fleet simulation (under 3 minutes) takes the main run's core while the compat runs go on.
+echo "=== Fleet simulation, short: fleet/run-short.test.sh ==="
+bash fleet/run-short.test.sh; fleet_status=$?
 wait "$compat"; compat_status=$?
 echo "=== NestJS 11, then Node 22 and 24: the library's unit and e2e suites ==="
 cat "$logs/compat.log"
 
-echo "main run exit $main_status; compatibility runs exit $compat_status"
+echo "main run exit $main_status; fleet exit $fleet_status; compatibility runs exit $compat_status"
 if ((main_status != 0)); then exit "$main_status"; fi
+if ((fleet_status != 0)); then exit "$fleet_status"; fi
 exit "$compat_status"
