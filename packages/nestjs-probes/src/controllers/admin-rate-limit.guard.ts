@@ -1,6 +1,6 @@
 import { type CanActivate, HttpStatus, Injectable } from '@nestjs/common';
 import { AdminRateLimiter } from './admin-rate.limiter';
-import { RetryAfterException } from './retry-after.filter';
+import { HeadedAnswerException } from './headed-answer.filter';
 
 const TOO_MANY = { statusCode: 429, message: 'Too Many Requests' };
 
@@ -17,6 +17,8 @@ export class AdminRateLimitGuard implements CanActivate {
   canActivate(): boolean {
     const wait = this.limiter.take();
     if (wait === 0) return true;
-    throw new RetryAfterException(TOO_MANY, HttpStatus.TOO_MANY_REQUESTS, wait);
+    throw new HeadedAnswerException(TOO_MANY, HttpStatus.TOO_MANY_REQUESTS, {
+      'Retry-After': String(wait),
+    });
   }
 }

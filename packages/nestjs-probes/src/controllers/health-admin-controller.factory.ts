@@ -31,7 +31,7 @@ import { HealthEvents } from '../events/health-events';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
 import { HEALTH_MOUNT_PATH, LOGGER_CONTEXT, NO_STORE } from '../health.constants';
 import { CHECK_REFRESHED, READINESS_DRAINED, READINESS_RESTORED } from '../health.messages';
-import { type HealthCheckReport, type HealthDetailsReport } from '../interfaces';
+import { type HealthCheckReport } from '../interfaces';
 import { HealthDetailsReporter, toCheckReport } from '../probes/health-details.reporter';
 import { HealthLifecycleWatcher } from '../probes/health-lifecycle.watcher';
 import { readAppName } from '../options/app-version.reader';
@@ -45,7 +45,7 @@ import {
 } from '../results/health-json.formatter';
 import { AdminRateLimitGuard } from './admin-rate-limit.guard';
 import { requesterOf } from './requester';
-import { RetryAfterFilter } from './retry-after.filter';
+import { HeadedAnswerException, HeadedAnswerFilter } from './headed-answer.filter';
 
 /** The handlers' names: the guard knows each one's exact path by it. */
 type AdminHandler = 'details' | 'events' | 'drain' | 'undrain' | 'refresh';
@@ -101,7 +101,7 @@ export function createHealthAdminController(
   }
 
   @Controller({ version: VERSION_NEUTRAL })
-  @UseFilters(RetryAfterFilter)
+  @UseFilters(HeadedAnswerFilter)
   class HealthAdminController {
     private readonly logger = new Logger(LOGGER_CONTEXT);
     private readonly forcedRuns = new ForcedRunLimiter();
@@ -127,12 +127,19 @@ export function createHealthAdminController(
       @Res({ passthrough: true }) response: unknown,
     ): Promise<object> {
       const report = await this.reporter.report();
-      if (probeFormat(request.headers.accept) === 'json') return failWhenDown(report, report);
-      // Set before a 503 is thrown: Nest's exception reply keeps a Content-Type already set.
+      if (probeFormat(request.headers.accept) === 'json') {
+        if (report.status === 'down') throw new ServiceUnavailableException(report);
+        return report;
+      }
+      const body = toHealthJsonDetails(report, this.service());
+      if (report.status === 'down') {
+        const headers = { 'Content-Type': HEALTH_JSON_MEDIA_TYPE, Vary: 'Accept' };
+        throw new HeadedAnswerException(JSON.stringify(body), 503, headers);
+      }
       const adapter = this.adapterHost.httpAdapter;
       adapter.setHeader(response, 'Content-Type', HEALTH_JSON_MEDIA_TYPE);
       adapter.setHeader(response, 'Vary', 'Accept');
-      return failWhenDown(report, toHealthJsonDetails(report, this.service()));
+      return body;
     }
 
     /**
@@ -200,12 +207,6 @@ export function createHealthAdminController(
   }
 
   return HealthAdminController;
-}
-
-/** Details follow the readiness rule: 503 when down. */
-function failWhenDown(report: HealthDetailsReport, body: object): object {
-  if (report.status === 'down') throw new ServiceUnavailableException(body);
-  return body;
 }
 
 /**
