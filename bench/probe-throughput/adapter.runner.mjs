@@ -16,9 +16,16 @@ function orderOfRound(round) {
   return scenarioNames.map((_, i) => scenarioNames[(i + round) % n]);
 }
 
-/** Every scenario of one adapter, in BENCH_ROUNDS rounds, against its own server process. */
-export async function benchAdapter(adapter) {
-  const server = startAppServer(SERVER, [adapter], { label: adapter, nodeFlags: SERVER_FLAGS });
+/**
+ * Every scenario of one adapter, in BENCH_ROUNDS rounds, against its own server process on the
+ * throwaway PostgreSQL and Redis `deps`, counting what each scenario makes them run.
+ */
+export async function benchAdapter(adapter, deps, counters) {
+  const dependencies = JSON.stringify({ pgUrl: deps.pgUrl, redisPort: deps.redisPort });
+  const server = startAppServer(SERVER, [adapter, dependencies], {
+    label: adapter,
+    nodeFlags: SERVER_FLAGS,
+  });
   const { port } = await server.ready;
   try {
     await verifyRoutes(adapter, port);
@@ -26,12 +33,13 @@ export async function benchAdapter(adapter) {
     for (let round = 0; round < SETTINGS.rounds; round++) {
       for (const name of orderOfRound(round)) {
         const warmup = round === 0 ? SETTINGS.warmupSeconds : SETTINGS.rewarmSeconds;
-        const m = await measure(server, port, name, warmup);
+        const m = await measure(server, port, name, warmup, counters);
         rounds[name].push(m);
         log(
           `  ${adapter.padEnd(7)} round ${round + 1}  ${name.padEnd(16)} ${fmt(m.rps, 0).padStart(7)} req/s  p99 ${m.p99} ms  ` +
             `server CPU ${m.serverCpuPercent}% (${m.serverCpuUsPerRequest} µs/req)  client CPU ${m.clientCpuPercent}%  ` +
-            `other ${m.otherCpuPercent}%${m.quiet === false ? ' (contended)' : ''}`,
+            `other ${m.otherCpuPercent}%${m.quiet === false ? ' (contended)' : ''}  ` +
+            `pg ${m.dependencies?.pgPerSecond ?? '-'}/s redis ${m.dependencies?.redisPerSecond ?? '-'}/s`,
         );
       }
     }

@@ -4,19 +4,22 @@ import { fmt } from '../support/number.format.mjs';
 const HEADER = [
   'adapter',
   'scenario',
-  'req/s (mean)',
-  'x baseline',
-  'p99 ms',
+  'req/s',
+  'x bare req/s (min-max)',
   'CPU µs/req',
-  'x baseline (CPU)',
+  'x bare CPU/req (min-max)',
+  'x raw CPU/req',
+  'p50/p99 ms',
+  'PG q/s',
+  'Redis cmd/s',
   'quiet rounds',
-  'x baseline (quiet)',
-  'req/s per round',
 ];
 
 const ratio = (x) => (x === null || x === undefined ? '-' : x.toFixed(2));
+const range = (r) => (r ? `${ratio(r.median)} (${ratio(r.min)}-${ratio(r.max)})` : '-');
+const rate = (x) => (x === null || x === undefined ? '-' : fmt(x, x < 10 ? 1 : 0));
 
-/** The summary of every adapter and scenario; `*` marks contended rounds. */
+/** The summary of every adapter and scenario; ratios are per round, median (min-max). */
 export function throughputTable(results) {
   const rows = [HEADER];
   for (const [adapter, scenarios] of Object.entries(results)) {
@@ -25,21 +28,23 @@ export function throughputTable(results) {
         adapter,
         name,
         fmt(s.rps, 0),
-        ratio(s.ratioToBaseline),
-        String(s.p99Ms),
+        range(s.rpsToBaseline),
         s.serverCpuUsPerRequest.toFixed(1),
-        ratio(s.cpuEfficiencyToBaseline),
+        range(s.cpuToBaseline),
+        ratio(s.cpuToRaw?.median),
+        `${s.p50Ms}/${s.p99Ms}`,
+        rate(s.pgPerSecond),
+        rate(s.redisPerSecond),
         `${s.quietRounds}/${s.rounds.length}`,
-        ratio(s.quietRatioToBaseline),
-        s.rounds.map((r) => `${fmt(r.rps / 1000, 1)}k${r.quiet === false ? '*' : ''}`).join(' '),
       ]);
     }
   }
-  const alignRight = (i) => i >= 2 && i < HEADER.length - 1;
+  const alignRight = (i) => i >= 2;
   return [
     markdownTable(rows, { alignRight }),
     '',
-    '* = contended round (other processes used >= 25% CPU meanwhile)',
+    'ratios per round to the bare Nest route (x bare) or the raw adapter route (x raw) of the same round, median (min-max);',
+    'CPU µs/req = server process utime+stime / requests (median over rounds); quiet = other processes < 25% CPU.',
   ].join('\n');
 }
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { HOST } from '../support/bench.config.mjs';
 import { versionsOf } from '../support/package.versions.mjs';
 import { SCENARIOS, TERMINUS_CONFIG, scenarioNames } from './scenarios.config.mjs';
-import { SETTINGS } from './settings.config.mjs';
+import { SETTINGS, SUITES } from './settings.config.mjs';
 
 const PACKAGES = [
   '@nestjs/core',
@@ -11,6 +11,9 @@ const PACKAGES = [
   '@nestjs/terminus',
   'autocannon',
   'nestjs-probes',
+  'typeorm',
+  'pg',
+  'ioredis',
 ];
 
 /** The machine, the versions and the settings of this run (`meta` in the JSON). */
@@ -24,7 +27,7 @@ export function runMeta() {
     platform: `${os.platform()} ${os.release()}`,
     loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
     versions: versionsOf(PACKAGES),
-    settings: { ...SETTINGS, scenarios: scenarioNames, host: HOST },
+    settings: { ...SETTINGS, suites: [...SUITES], scenarios: scenarioNames, host: HOST },
     scenarios: Object.fromEntries(scenarioNames.map((n) => [n, SCENARIOS[n]])),
     terminusConfig: TERMINUS_CONFIG,
   };

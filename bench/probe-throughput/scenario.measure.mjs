@@ -10,16 +10,19 @@ import { QUIET_THRESHOLD_PERCENT, SETTINGS } from './settings.config.mjs';
 /**
  * One measurement of scenario `name` on the server at `port`: waits for a quiet machine, warms up
  * for `warmupSeconds`, then loads it for BENCH_DURATION while sampling the server's CPU, ours and
- * the whole machine's. Throws on any non-2xx answer, error or timeout.
+ * the whole machine's, and (with `counters`) the PostgreSQL statements and Redis commands run
+ * meanwhile. Throws on any non-2xx answer, error or timeout.
  */
-export async function measure(server, port, name, warmupSeconds) {
+export async function measure(server, port, name, warmupSeconds, counters) {
   const url = `http://${HOST}:${port}${SCENARIOS[name].path}`;
   const quiet = await waitForQuiet();
   await cannon(url, warmupSeconds);
   await server.request('cpu-start', 'cpu-started');
   const client = startCpuMeter();
   const busyBefore = machineBusyMs();
+  const countedBefore = await counters?.snapshot();
   const result = await cannon(url, SETTINGS.durationSeconds);
+  const dependencies = counters && counters.rates(countedBefore, await counters.snapshot());
   const busyMs = busyBefore === undefined ? undefined : machineBusyMs() - busyBefore;
   const { wallMs, percent: clientPercent } = client.read();
   const { percent, cpuMicros } = await server.request('cpu-stop', 'cpu');
@@ -46,5 +49,6 @@ export async function measure(server, port, name, warmupSeconds) {
     otherCpuPercent: otherPercent === undefined ? null : Math.round(otherPercent),
     quiet: otherPercent === undefined ? null : otherPercent < QUIET_THRESHOLD_PERCENT,
     waitedForQuietMs: quiet.waitedMs,
+    ...(dependencies ? { dependencies } : {}),
   };
 }
