@@ -447,4 +447,65 @@ describe('HealthProbeEvaluator', () => {
       expect(subject.retryAfterSeconds('readiness')).toBe(2);
     });
   });
+
+  describe('exclude, drain and per-check views', () => {
+    it('leaves excluded checks out of that answer only, ignoring unknown names', async () => {
+      const a = new FakeCheck('a');
+      const b = new FakeCheck('b', { critical: false });
+      a.status = b.status = 'down';
+      add(a, b);
+      const subject = evaluator();
+      await expect(subject.readiness()).resolves.toBe('down');
+      await jest.advanceTimersByTimeAsync(10_000);
+      await expect(subject.readiness(new Set(['a']))).resolves.toBe('degraded');
+      await jest.advanceTimersByTimeAsync(10_000);
+      // Nothing left to run: synchronous.
+      expect(subject.readiness(new Set(['a', 'b', 'nope']))).toBe('up');
+      await jest.advanceTimersByTimeAsync(10_000);
+      await expect(subject.readiness(new Set(['nope']))).resolves.toBe('down');
+    });
+
+    it('excludes liveness checks from liveness the same way', async () => {
+      const live = new FakeCheck('live', { probes: ['liveness'] });
+      live.status = 'down';
+      add(live);
+      const subject = evaluator();
+      await expect(subject.liveness()).resolves.toBe('down');
+      expect(subject.liveness(new Set(['live']))).toBe('up');
+    });
+
+    it('is down while drained, without running checks, and says when to ask again', () => {
+      const check = new FakeCheck('a', { ttl: 2_500 });
+      add(check);
+      lifecycle.drained = true;
+      const subject = evaluator();
+      expect(subject.readiness()).toBe('down');
+      expect(check.invoke).not.toHaveBeenCalled();
+      expect(subject.lastStatuses().readiness).toBe('down');
+      expect(subject.retryAfterSeconds('readiness')).toBe(3);
+      lifecycle.drained = false;
+      expect(subject.retryAfterSeconds('readiness')).toBe(1);
+    });
+
+    it("answers one check's own status, whatever its criticality or the drain", async () => {
+      const optional = new FakeCheck('optional', { critical: false, ttl: 4_000 });
+      optional.status = 'down';
+      add(optional);
+      lifecycle.drained = true;
+      const subject = evaluator();
+      const runner = subject.checkOf('readiness', 'optional')!;
+      expect(subject.checkOf('liveness', 'optional')).toBeUndefined();
+      expect(subject.checkOf('readiness', 'nope')).toBeUndefined();
+      await expect(subject.checkStatus(runner)).resolves.toBe('down');
+      expect(subject.checkRetryAfterSeconds(runner)).toBe(4);
+    });
+
+    it("counts a check's run still going at probeTimeout as down for that view", async () => {
+      add(new FakeCheck('slow', { timeout: 5_000 }, 2_000));
+      const subject = evaluator(1_000);
+      const reading = subject.checkStatus(subject.checkOf('readiness', 'slow')!);
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(reading).resolves.toBe('down');
+    });
+  });
 });

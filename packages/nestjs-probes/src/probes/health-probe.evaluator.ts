@@ -115,8 +115,8 @@ export class HealthProbeEvaluator {
   }
 
   /**
-   * The `Retry-After` of a 503 from `probe`, in whole seconds, at least 1: while shutting down, the
-   * drain delay; otherwise the smallest ttl of the probe's critical checks that are down or still
+   * The `Retry-After` of a 503 from `probe`, in whole seconds, at least 1: for readiness while
+   * shutting down, the drain delay; while drained, the smallest readiness ttl; otherwise the smallest ttl of the probe's critical checks that are down or still
    * running (readiness before the startup probe opened: of the startup checks), since no new
    * result can come sooner. Read after the answer, from the runners' state: no cost on the hot path.
    */
