@@ -25,4 +25,3 @@ export const resolvedOptionsProvider: Provider = {
  * @publicApi
  */
 export const getHealthOptionsToken = (): string => HEALTH_RESOLVED_OPTIONS;
-

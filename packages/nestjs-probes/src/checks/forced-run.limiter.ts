@@ -9,7 +9,10 @@ import { type HealthCheckRunner } from './health-check.runner';
  * @internal
  */
 export class ForcedRunLimiter {
-  private readonly last = new WeakMap<HealthCheckRunner, { at: number; run: Promise<CheckResult> }>();
+  private readonly last = new WeakMap<
+    HealthCheckRunner,
+    { at: number; run: Promise<CheckResult> }
+  >();
 
   constructor(private readonly intervalMs = FORCED_RUN_INTERVAL_MS) {}
 

@@ -23,7 +23,10 @@ export class AdminRateLimiter {
   take(now = performance.now()): number {
     const limit = this.limit;
     if (!limit) return 0;
-    this.tokens = Math.min(limit.burst, this.tokens + ((now - this.refilledAt) / 1000) * limit.perSecond);
+    this.tokens = Math.min(
+      limit.burst,
+      this.tokens + ((now - this.refilledAt) / 1000) * limit.perSecond,
+    );
     this.refilledAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

@@ -163,7 +163,8 @@ export function createHealthAdminController(
     @Header('Cache-Control', NO_STORE)
     @UseGuards(AdminPathGuard, adminGuard)
     drain(@Req() request: unknown): { draining: boolean } {
-      if (this.lifecycle.setDrained(true)) this.logger.warn(READINESS_DRAINED(requesterOf(request)));
+      if (this.lifecycle.setDrained(true))
+        this.logger.warn(READINESS_DRAINED(requesterOf(request)));
       return { draining: true };
     }
 
@@ -171,7 +172,8 @@ export function createHealthAdminController(
     @Header('Cache-Control', NO_STORE)
     @UseGuards(AdminPathGuard, adminGuard)
     undrain(@Req() request: unknown): { draining: boolean } {
-      if (this.lifecycle.setDrained(false)) this.logger.log(READINESS_RESTORED(requesterOf(request)));
+      if (this.lifecycle.setDrained(false))
+        this.logger.log(READINESS_RESTORED(requesterOf(request)));
       return { draining: false };
     }
 

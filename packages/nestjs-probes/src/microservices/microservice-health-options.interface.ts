@@ -58,8 +58,9 @@ export interface ResolvedMicroserviceHealthOptions {
  * ```
  * @publicApi
  */
-export interface MicroserviceHealthAsyncOptions
-  extends ReadyMadeCheckAsyncOptions<Omit<MicroserviceHealthOptions, 'imports' | 'client' | 'server'>> {
+export interface MicroserviceHealthAsyncOptions extends ReadyMadeCheckAsyncOptions<
+  Omit<MicroserviceHealthOptions, 'imports' | 'client' | 'server'>
+> {
   /** The token of the app's own `ClientProxy`; exactly one of `client` and `server`. */
   client?: MicroserviceHealthOptions['client'];
   /** The token of the app's own microservice server (its transport strategy). */

@@ -38,24 +38,22 @@ describe('resolveModuleOptions', () => {
   it('keeps the options it is given', () => {
     const rolesOf = () => ['ops'];
     expect(
-      resolveModuleOptions(
-        {
-          defaults: {
-            critical: false,
-            ttl: 0,
-            timeout: 100,
-            refresh: 'background',
-            failureThreshold: 3,
-            successThreshold: 2,
-          },
-          details: { roles: ['ops', 'sre'], rolesOf },
-          probeTimeout: 1_000,
-          shutdown: { drainDelay: 5_000 },
-          version: '1.2.3',
-          followGlobalPrefix: true,
-          adminRateLimit: { perSecond: 2, burst: 4 },
+      resolveModuleOptions({
+        defaults: {
+          critical: false,
+          ttl: 0,
+          timeout: 100,
+          refresh: 'background',
+          failureThreshold: 3,
+          successThreshold: 2,
         },
-      ),
+        details: { roles: ['ops', 'sre'], rolesOf },
+        probeTimeout: 1_000,
+        shutdown: { drainDelay: 5_000 },
+        version: '1.2.3',
+        followGlobalPrefix: true,
+        adminRateLimit: { perSecond: 2, burst: 4 },
+      }),
     ).toEqual({
       defaults: {
         critical: false,
@@ -77,13 +75,11 @@ describe('resolveModuleOptions', () => {
   it('accepts 2^31 - 1 ms, the longest a timer holds, for every duration', () => {
     const longest = MAX_DURATION_MS;
     expect(
-      resolveModuleOptions(
-        {
-          defaults: { ttl: longest, timeout: longest },
-          probeTimeout: longest,
-          shutdown: { drainDelay: longest },
-        },
-      ),
+      resolveModuleOptions({
+        defaults: { ttl: longest, timeout: longest },
+        probeTimeout: longest,
+        shutdown: { drainDelay: longest },
+      }),
     ).toMatchObject({
       defaults: { ttl: longest, timeout: longest },
       probeTimeout: longest,
@@ -124,15 +120,11 @@ describe('resolveModuleOptions', () => {
   });
 
   it('treats null like no options (a factory may return it)', () => {
-    expect(
-      resolveModuleOptions(null as unknown as HealthModuleOptions).defaults.ttl,
-    ).toBe(5_000);
+    expect(resolveModuleOptions(null as unknown as HealthModuleOptions).defaults.ttl).toBe(5_000);
   });
 
   it('throws a HealthConfigurationError', () => {
-    expect(() => resolveModuleOptions({ defaults: { ttl: -1 } })).toThrow(
-      HealthConfigurationError,
-    );
+    expect(() => resolveModuleOptions({ defaults: { ttl: -1 } })).toThrow(HealthConfigurationError);
   });
 
   it('resolves the rate limit of the admin routes, or none', () => {
@@ -276,7 +268,13 @@ describe('resolveModuleOptions', () => {
       EXPECTED.rate,
       0,
     ],
-    ['a string followGlobalPrefix', { followGlobalPrefix: 'yes' }, 'followGlobalPrefix', EXPECTED.boolean, 'yes'],
+    [
+      'a string followGlobalPrefix',
+      { followGlobalPrefix: 'yes' },
+      'followGlobalPrefix',
+      EXPECTED.boolean,
+      'yes',
+    ],
   ])('rejects %s', (_case, options, option, expected, actual) => {
     expect(() => resolveModuleOptions(options as HealthModuleOptions)).toThrow(
       invalid(option, expected, actual),
@@ -285,7 +283,7 @@ describe('resolveModuleOptions', () => {
 });
 
 describe('resolveMountPath', () => {
-  it('takes the extra, else the factory\'s path, else health', () => {
+  it("takes the extra, else the factory's path, else health", () => {
     expect(resolveMountPath('/ops/health/', {})).toBe('ops/health');
     expect(resolveMountPath(undefined, withPath('/status/'))).toBe('status');
     expect(resolveMountPath(undefined, undefined)).toBe('health');

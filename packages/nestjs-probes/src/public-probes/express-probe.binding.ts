@@ -4,7 +4,9 @@ import { type PublicProbeResponder } from './public-probe.responder';
 
 /** @internal The part of an Express application the binding uses. */
 export interface ExpressLike {
-  use(handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void): unknown;
+  use(
+    handler: (request: IncomingMessage, response: ServerResponse, next: () => void) => void,
+  ): unknown;
 }
 
 /**

@@ -7,7 +7,10 @@ describe('probeAnswer', () => {
 
   it('answers up and degraded 200 from constants, without reading Retry-After', () => {
     expect(probeAnswer('up', 'json', never)).toBe(probeAnswer('up', 'json', never));
-    expect(probeAnswer('up', 'json', never)).toMatchObject({ statusCode: 200, body: '{"status":"up"}' });
+    expect(probeAnswer('up', 'json', never)).toMatchObject({
+      statusCode: 200,
+      body: '{"status":"up"}',
+    });
     const degraded = probeAnswer('degraded', 'health+json', never);
     expect(degraded).toMatchObject({ statusCode: 200, body: '{"status":"warn"}' });
     expect(degraded.headers).toMatchObject({
@@ -22,6 +25,8 @@ describe('probeAnswer', () => {
     expect(answer.headers['Retry-After']).toBe('7');
     expect(answer.headers['Content-Length']).toBe(String(Buffer.byteLength(answer.body)));
     expect(JSON.parse(answer.body)).toEqual({ status: 'down' });
-    expect(JSON.parse(probeAnswer('down', 'health+json', () => 1).body)).toEqual({ status: 'fail' });
+    expect(JSON.parse(probeAnswer('down', 'health+json', () => 1).body)).toEqual({
+      status: 'fail',
+    });
   });
 });

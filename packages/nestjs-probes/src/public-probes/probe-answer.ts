@@ -34,7 +34,11 @@ function build(status: HealthStatus, format: ProbeFormat): ProbeAnswer {
 }
 
 const ANSWERS: Record<ProbeFormat, Record<HealthStatus, ProbeAnswer>> = {
-  json: { up: build('up', 'json'), degraded: build('degraded', 'json'), down: build('down', 'json') },
+  json: {
+    up: build('up', 'json'),
+    degraded: build('degraded', 'json'),
+    down: build('down', 'json'),
+  },
   'health+json': {
     up: build('up', 'health+json'),
     degraded: build('degraded', 'health+json'),

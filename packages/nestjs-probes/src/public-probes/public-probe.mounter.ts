@@ -38,7 +38,8 @@ export class PublicProbeMounter {
     const prefix = this.options.followGlobalPrefix ? this.globalPrefix() : '';
     this.responder.mountAt(joinPath(prefix, this.path));
     const type = adapter.getType();
-    if (type === 'express') serveProbesOnExpress(adapter.getInstance<ExpressLike>(), this.responder);
+    if (type === 'express')
+      serveProbesOnExpress(adapter.getInstance<ExpressLike>(), this.responder);
     else if (type === 'fastify')
       serveProbesOnFastify(adapter.getInstance<FastifyLike>(), this.responder);
     else throw new HealthConfigurationError(UNSUPPORTED_HTTP_ADAPTER(String(type)));

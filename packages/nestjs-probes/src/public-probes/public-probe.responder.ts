@@ -60,7 +60,11 @@ export class PublicProbeResponder {
     return { probes: [...this.probes.keys()], views: [...this.views.keys()] };
   }
 
-  answer(method: string | undefined, url: string, accept: string | undefined): ProbeReply | undefined {
+  answer(
+    method: string | undefined,
+    url: string,
+    accept: string | undefined,
+  ): ProbeReply | undefined {
     if (!url.startsWith(this.prefix)) return undefined;
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);

@@ -17,8 +17,6 @@ import { answer, startUpstream } from '../src/upstream-server.util';
 
 const WITHOUT_GRPC = join(__dirname, 'fixtures', 'without-grpc.cjs');
 
-
-
 /** Exactly one line, on the stream the exit code calls for. */
 function expectOneLine(run: ProbeRun, code: 0 | 1, line: string | RegExp): void {
   expect(run.code).toBe(code);

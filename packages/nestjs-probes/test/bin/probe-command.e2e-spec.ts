@@ -32,12 +32,9 @@ import {
   type Upstream,
 } from '../src/upstream-server.util';
 
-
 const TIMEOUT_MS = 300;
 const MARGIN_MS = 1000;
 /** Past every bound asserted below, and under the Jest timeouts. */
-
-
 
 /** Answers 200 and then sends one byte every 10 ms, forever. */
 const trickle: Upstream['handler'] = (_request, response) => {

@@ -19,7 +19,10 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
   let ledger: SlowCountedHealth;
   let logged: jest.SpyInstance[];
   const start = async (options = {}) => {
-    app = await bootstrap(adapter, AppModule.registerChecks([SlowCountedHealth, LivenessHealth], options));
+    app = await bootstrap(
+      adapter,
+      AppModule.registerChecks([SlowCountedHealth, LivenessHealth], options),
+    );
     ledger = app.get(SlowCountedHealth);
   };
   beforeEach(() => {
@@ -39,14 +42,17 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
   const logLines = () => logged.flatMap((spy) => spy.mock.calls.map((call) => String(call[0])));
 
   describe('the details access rule', () => {
-    it.each(ADMIN_ROUTES)('%s %s: 401 without a user, 403 without the role', async (method, path) => {
-      await start();
-      await as(method, path).expect(401);
-      await as(method, path, 'viewer').expect(403);
-      const allowed = await as(method, path, 'admin');
-      expect(allowed.status).toBe(200);
-      expect(allowed.headers['cache-control']).toBe('no-store');
-    });
+    it.each(ADMIN_ROUTES)(
+      '%s %s: 401 without a user, 403 without the role',
+      async (method, path) => {
+        await start();
+        await as(method, path).expect(401);
+        await as(method, path, 'viewer').expect(403);
+        const allowed = await as(method, path, 'admin');
+        expect(allowed.status).toBe(200);
+        expect(allowed.headers['cache-control']).toBe('no-store');
+      },
+    );
 
     it.each(['/health/Drain', '/health/drain/', '/health/checks/ledger/refresh/'])(
       'answers a variant of an admin path (%s) with the unknown route 404, before the access rule',
@@ -141,7 +147,10 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
       await start();
       ledger.up = false;
       const response = await as('post', '/health/checks/ledger/refresh', 'admin').expect(200);
-      expect(response.body.checks.ledger).toMatchObject({ status: 'down', error: 'ledger unreachable' });
+      expect(response.body.checks.ledger).toMatchObject({
+        status: 'down',
+        error: 'ledger unreachable',
+      });
       expect(logLines()).toContain('Health check "ledger" refreshed by user "test-user": down');
     });
 
@@ -152,8 +161,28 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
   });
 
   describe('GET /health/details as application/health+json', () => {
-    const DRAFT_TOP = ['status', 'version', 'releaseId', 'notes', 'output', 'serviceId', 'description', 'checks', 'links'];
-    const DRAFT_CHECK = ['componentId', 'componentType', 'observedValue', 'observedUnit', 'status', 'affectedEndpoints', 'time', 'output', 'links'];
+    const DRAFT_TOP = [
+      'status',
+      'version',
+      'releaseId',
+      'notes',
+      'output',
+      'serviceId',
+      'description',
+      'checks',
+      'links',
+    ];
+    const DRAFT_CHECK = [
+      'componentId',
+      'componentType',
+      'observedValue',
+      'observedUnit',
+      'status',
+      'affectedEndpoints',
+      'time',
+      'output',
+      'links',
+    ];
     const validate = (body: Record<string, any>) => {
       for (const key of Object.keys(body)) expect(DRAFT_TOP).toContain(key);
       expect(['pass', 'warn', 'fail']).toContain(body.status);
@@ -179,7 +208,11 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
       validate(passing.body);
       expect(passing.body).toMatchObject({ status: 'pass', version: '2', releaseId: '2.3.4' });
       expect(passing.body.checks['ledger:responseTime']).toEqual([
-        expect.objectContaining({ status: 'pass', observedUnit: 'ms', time: expect.stringMatching(ISO_DATE) }),
+        expect.objectContaining({
+          status: 'pass',
+          observedUnit: 'ms',
+          time: expect.stringMatching(ISO_DATE),
+        }),
       ]);
       await sleep(1100);
       ledger.up = false;
@@ -198,7 +231,9 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
 
     it('keeps the plain JSON report for other Accept values', async () => {
       await start();
-      const details = await as('get', '/health/details', 'admin').set('Accept', 'application/json').expect(200);
+      const details = await as('get', '/health/details', 'admin')
+        .set('Accept', 'application/json')
+        .expect(200);
       expect(details.body.checks.ledger.status).toBe('up');
     });
   });

@@ -80,7 +80,8 @@ describe.each(ADAPTERS)('module options (%s)', (adapter) => {
       AppModule.registerAsync({
         imports: [HealthConfigModule],
         inject: [HealthPathConfig],
-        useFactory: async (config: HealthPathConfig) => ({ path: config.healthPath }) as HealthModuleOptions,
+        useFactory: async (config: HealthPathConfig) =>
+          ({ path: config.healthPath }) as HealthModuleOptions,
       }),
     );
     await probe(app, '/from-config/live').expect(200, { status: 'up' });

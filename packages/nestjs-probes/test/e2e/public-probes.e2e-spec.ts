@@ -76,11 +76,9 @@ describe.each(ADAPTERS)('public probes in a real app (%s)', (adapter: AdapterNam
 
   describe('with a global throttler at 1 request per minute', () => {
     const throttled = () =>
-      realApp(
-        [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
-        {},
-        [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1 }])],
-      );
+      realApp([{ provide: APP_GUARD, useClass: ThrottlerGuard }], {}, [
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1 }]),
+      ]);
 
     it('throttles a user route (the throttler is in force)', async () => {
       await start(throttled());
@@ -134,7 +132,9 @@ describe.each(ADAPTERS)('public probes in a real app (%s)', (adapter: AdapterNam
     });
 
     it('takes a prefix given with slashes', async () => {
-      await start(realApp([], { followGlobalPrefix: true }), (app) => app.setGlobalPrefix('/v2/api/'));
+      await start(realApp([], { followGlobalPrefix: true }), (app) =>
+        app.setGlobalPrefix('/v2/api/'),
+      );
       await get('/v2/api/health/ready').expect(200);
     });
   });

@@ -16,18 +16,21 @@ describe('one HealthModule per application', () => {
     ['two paths', { path: 'health' }, { path: 'other' }],
     ['one path', { path: 'health' }, { path: 'health', probeTimeout: 1000 }],
     ['identical options', { path: 'health' }, { path: 'health' }],
-  ])('fails at bootstrap on two forRoot() calls (%s), naming the importers', async (_case, first, second) => {
-    @Module({ imports: [HealthModule.forRoot(second)] })
-    class BillingModule {}
-    await expectConfigurationError(
-      {
-        module: RootModule,
-        imports: [HealthModule.forRoot(first), BillingModule],
-        providers: [HealthyHealth],
-      },
-      HEALTH_MODULE_IMPORTED_TWICE(2, ['RootModule', 'BillingModule']),
-    );
-  });
+  ])(
+    'fails at bootstrap on two forRoot() calls (%s), naming the importers',
+    async (_case, first, second) => {
+      @Module({ imports: [HealthModule.forRoot(second)] })
+      class BillingModule {}
+      await expectConfigurationError(
+        {
+          module: RootModule,
+          imports: [HealthModule.forRoot(first), BillingModule],
+          providers: [HealthyHealth],
+        },
+        HEALTH_MODULE_IMPORTED_TWICE(2, ['RootModule', 'BillingModule']),
+      );
+    },
+  );
 
   it('fails for a forRoot() in a feature module beside the root one', async () => {
     await expectConfigurationError(
@@ -36,19 +39,22 @@ describe('one HealthModule per application', () => {
     );
   });
 
-  it.each(ADAPTERS)('accepts one forRoot() definition imported by two modules (%s)', async (adapter) => {
-    const health = HealthModule.forRoot({ path: 'health' });
-    @Module({ imports: [health] })
-    class FeatureModule {}
-    const app = await bootstrap(adapter, {
-      module: RootModule,
-      imports: [health, FeatureModule],
-      providers: [HealthyHealth],
-    });
-    try {
-      await request(app.getHttpServer()).get('/health/ready').expect(200);
-    } finally {
-      await app.close();
-    }
-  });
+  it.each(ADAPTERS)(
+    'accepts one forRoot() definition imported by two modules (%s)',
+    async (adapter) => {
+      const health = HealthModule.forRoot({ path: 'health' });
+      @Module({ imports: [health] })
+      class FeatureModule {}
+      const app = await bootstrap(adapter, {
+        module: RootModule,
+        imports: [health, FeatureModule],
+        providers: [HealthyHealth],
+      });
+      try {
+        await request(app.getHttpServer()).get('/health/ready').expect(200);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -85,7 +85,11 @@ const PUBLIC_API: Record<string, { values: string[]; types: string[] }> = {
   },
   'nestjs-probes/microservices': {
     values: ['MicroserviceHealthModule'],
-    types: ['MicroserviceHealthAsyncOptions', 'MicroserviceHealthDetails', 'MicroserviceHealthOptions'],
+    types: [
+      'MicroserviceHealthAsyncOptions',
+      'MicroserviceHealthDetails',
+      'MicroserviceHealthOptions',
+    ],
   },
   'nestjs-probes/opentelemetry': {
     values: ['OpenTelemetryHealthModule'],
