@@ -38,3 +38,23 @@ export class FakeCheck {
     this.runner = new HealthCheckRunner(definition, logger);
   }
 }
+
+/** The lifecycle flags the evaluator reads, set by the test. */
+export interface FakeLifecycle {
+  bootstrapped: boolean;
+  shuttingDown: boolean;
+  drained: boolean;
+  readonly readinessWithdrawn: boolean;
+}
+
+/** Bootstrapped, neither drained nor shutting down; cast it where a watcher is expected. */
+export function fakeLifecycle(): FakeLifecycle {
+  return {
+    bootstrapped: true,
+    shuttingDown: false,
+    drained: false,
+    get readinessWithdrawn() {
+      return this.shuttingDown || this.drained;
+    },
+  };
+}

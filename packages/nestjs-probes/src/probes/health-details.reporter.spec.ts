@@ -1,18 +1,13 @@
 import { HealthCheckRegistry } from '../checks/health-check.registry';
 import { type ResolvedHealthOptions } from '../options/resolved-health-options.interface';
-import { FakeCheck } from './fake-check.testing';
+import { FakeCheck, type FakeLifecycle, fakeLifecycle } from './fake-check.testing';
 import { HealthDetailsReporter } from './health-details.reporter';
 import { type HealthLifecycleWatcher } from './health-lifecycle.watcher';
 import { HealthProbeEvaluator } from './health-probe.evaluator';
 
 describe('HealthDetailsReporter', () => {
   let registry: HealthCheckRegistry;
-  let lifecycle: {
-    bootstrapped: boolean;
-    shuttingDown: boolean;
-    drained: boolean;
-    readonly readinessWithdrawn: boolean;
-  };
+  let lifecycle: FakeLifecycle;
   let options: Pick<ResolvedHealthOptions, 'version'>;
   let evaluator: HealthProbeEvaluator;
 
@@ -23,14 +18,7 @@ describe('HealthDetailsReporter', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     registry = new HealthCheckRegistry();
-    lifecycle = {
-      bootstrapped: true,
-      shuttingDown: false,
-      drained: false,
-      get readinessWithdrawn() {
-        return this.shuttingDown || this.drained;
-      },
-    };
+    lifecycle = fakeLifecycle();
     options = { version: '1.2.3' };
     evaluator = new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher);
   });

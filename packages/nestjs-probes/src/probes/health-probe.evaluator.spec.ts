@@ -2,17 +2,12 @@ import { HealthCheckRegistry } from '../checks/health-check.registry';
 import { type HealthLifecycleWatcher } from './health-lifecycle.watcher';
 import { HealthProbeEvaluator } from './health-probe.evaluator';
 import { type HealthStatus } from '../interfaces';
-import { FakeCheck } from './fake-check.testing';
+import { FakeCheck, type FakeLifecycle, fakeLifecycle } from './fake-check.testing';
 import { type HealthCheckDefinition } from '../checks/health-check.definition';
 
 describe('HealthProbeEvaluator', () => {
   let registry: HealthCheckRegistry;
-  let lifecycle: {
-    bootstrapped: boolean;
-    shuttingDown: boolean;
-    drained: boolean;
-    readonly readinessWithdrawn: boolean;
-  };
+  let lifecycle: FakeLifecycle;
 
   const evaluator = (probeTimeout = 3_000, drainDelay = 0) =>
     new HealthProbeEvaluator(registry, lifecycle as HealthLifecycleWatcher, {
@@ -24,14 +19,7 @@ describe('HealthProbeEvaluator', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     registry = new HealthCheckRegistry();
-    lifecycle = {
-      bootstrapped: true,
-      shuttingDown: false,
-      drained: false,
-      get readinessWithdrawn() {
-        return this.shuttingDown || this.drained;
-      },
-    };
+    lifecycle = fakeLifecycle();
   });
   afterEach(() => jest.useRealTimers());
 
