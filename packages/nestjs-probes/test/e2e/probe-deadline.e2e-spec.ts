@@ -1,7 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { AppModule } from '../src/app.module';
 import {
-  FIRST_RUN_MS,
   SLOW_RUN_MS,
   SLOW_TTL_MS,
   SlowFirstRunBackgroundHealth,
@@ -95,17 +94,16 @@ describe.each(ADAPTERS)('probe deadline (%s)', (adapter) => {
 
   describe('background checks at bootstrap', () => {
     it('runs each background check once before bootstrap ends, so the first /ready waits on nothing', async () => {
-      const bootstrapStartedAt = performance.now();
       app = await bootstrap(adapter, AppModule.registerSlowFirstRun());
-      expect(performance.now() - bootstrapStartedAt).toBeGreaterThanOrEqual(FIRST_RUN_MS - 20);
       const check = app.get(SlowFirstRunBackgroundHealth);
-      expect(check.runs).toBe(1);
+      // The first run had settled when bootstrap ended...
+      expect(check).toMatchObject({ runs: 1, settled: 1 });
 
-      const { res, elapsedMs } = await timed(app, '/health/ready');
+      // ...so /ready answers from it: no new run starts, none is in flight to wait on.
+      const res = await probe(app, '/health/ready');
       expect(res.status).toBe(200);
       expect(res.text).toBe('{"status":"up"}');
-      expect(elapsedMs).toBeLessThan(150);
-      expect(check.runs).toBe(1);
+      expect(check).toMatchObject({ runs: 1, settled: 1 });
     });
   });
 

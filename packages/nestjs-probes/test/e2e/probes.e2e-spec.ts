@@ -154,7 +154,8 @@ describe.each(ADAPTERS)('probe endpoints (%s)', (adapter) => {
       expect(check.signal?.reason).toBeInstanceOf(HealthCheckTimeoutError);
       const abortedAfter = check.abortedAt - check.startedAt;
       expect(abortedAfter).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 5);
-      expect(abortedAfter).toBeLessThan(SHORT_TIMEOUT_MS + 250);
+      // The check never settles on its own: any bound proves the abort; this one is wide for loaded cores.
+      expect(abortedAfter).toBeLessThan(SHORT_TIMEOUT_MS + 1_000);
 
       const details = await probe(app, '/health/details', 'admin');
       expect(details.body.checks['TimingOutHealth.upstream'].error).toContain(

@@ -61,6 +61,7 @@ export class SlowLivenessStartupHealth extends Releasable {
 @Injectable()
 export class SlowFirstRunBackgroundHealth extends Releasable {
   runs = 0;
+  settled = 0;
 
   @HealthCheck({
     name: 'slow-first-run',
@@ -71,5 +72,6 @@ export class SlowFirstRunBackgroundHealth extends Releasable {
   async replica(): Promise<void> {
     this.runs += 1;
     await this.wait(FIRST_RUN_MS);
+    this.settled += 1;
   }
 }
