@@ -214,6 +214,19 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
       expect(text).not.toContain(String(postgres.port));
       expect(text).not.toContain(String(redis.port));
     });
+
+    it('details as application/health+json: named orders-api, whatever package npm ran', async () => {
+      const response = await app.fetch('/health/details', {
+        headers: { ...admin, accept: 'application/health+json' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/health\+json/);
+      const report = await response.json();
+      expect(report).toMatchObject({ status: 'pass', serviceId: 'orders-api' });
+      expect(report.checks['database:responseTime']).toEqual([
+        expect.objectContaining({ componentType: 'datastore', status: 'pass' }),
+      ]);
+    });
   });
 
   describe('metrics (GET /metrics)', () => {

@@ -9,5 +9,7 @@ export function createHealthOptions(config: ConfigService<Environment, true>): H
     probeTimeout: config.get('PROBE_TIMEOUT_MS', { infer: true }),
     shutdown: { drainDelay: config.get('SHUTDOWN_DRAIN_MS', { infer: true }) },
     details: { roles: ['admin'] },
+    // `npm start` runs from the monorepo's root: npm's package name there is not this service's.
+    serviceId: 'orders-api',
   };
 }

@@ -29,12 +29,17 @@ import { ForcedRunLimiter } from '../checks/forced-run.limiter';
 import { HealthCheckRegistry } from '../checks/health-check.registry';
 import { HealthEvents } from '../events/health-events';
 import { HealthAdminGuard } from '../guards/health-admin.guard';
-import { HEALTH_MOUNT_PATH, LOGGER_CONTEXT, NO_STORE } from '../health.constants';
+import {
+  HEALTH_MOUNT_PATH,
+  HEALTH_RESOLVED_OPTIONS,
+  LOGGER_CONTEXT,
+  NO_STORE,
+} from '../health.constants';
 import { CHECK_REFRESHED, READINESS_DRAINED, READINESS_RESTORED } from '../health.messages';
 import { type HealthCheckReport } from '../interfaces';
 import { HealthDetailsReporter, toCheckReport } from '../probes/health-details.reporter';
+import { type ResolvedHealthOptions } from '../options/resolved-health-options.interface';
 import { HealthLifecycleWatcher } from '../probes/health-lifecycle.watcher';
-import { readAppName } from '../options/app-version.reader';
 import { probeFormat } from '../public-probes/probe-request';
 import {
   componentTypeOfClass,
@@ -113,6 +118,7 @@ export function createHealthAdminController(
       @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
       @Inject(HealthEvents) private readonly healthEvents: HealthEvents,
       @Inject(HealthLifecycleWatcher) private readonly lifecycle: HealthLifecycleWatcher,
+      @Inject(HEALTH_RESOLVED_OPTIONS) private readonly options: ResolvedHealthOptions,
     ) {}
 
     /**
@@ -203,7 +209,7 @@ export function createHealthAdminController(
         const type = componentTypeOfClass(definition.owner.split('.')[0]);
         if (type !== undefined) componentTypes[definition.name] = type;
       }
-      this.healthJsonService = { serviceId: readAppName(), componentTypes };
+      this.healthJsonService = { serviceId: this.options.serviceId, componentTypes };
       return this.healthJsonService;
     }
   }

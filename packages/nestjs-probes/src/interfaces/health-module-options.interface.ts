@@ -118,6 +118,12 @@ export interface HealthModuleOptions {
    * @default process.env.npm_package_version, else the `version` of `./package.json`
    */
   version?: string;
+  /**
+   * The service's name, `serviceId` of `/details` in `application/health+json`. Set it when the
+   * process is not started from the app's own package (a monorepo's root `npm start`, say).
+   * @default process.env.npm_package_name, else the `name` of `./package.json`
+   */
+  serviceId?: string;
 }
 
 /**

@@ -30,9 +30,7 @@ describe('resolveModuleOptions', () => {
   });
 
   it('treats empty options like no options', () => {
-    const { version: _ignored, ...fromEmpty } = resolveModuleOptions({});
-    const { version: _alsoIgnored, ...fromNone } = resolveModuleOptions(undefined);
-    expect(fromEmpty).toEqual(fromNone);
+    expect(resolveModuleOptions({})).toEqual(resolveModuleOptions(undefined));
   });
 
   it('keeps the options it is given', () => {
@@ -51,6 +49,7 @@ describe('resolveModuleOptions', () => {
         probeTimeout: 1_000,
         shutdown: { drainDelay: 5_000 },
         version: '1.2.3',
+        serviceId: 'orders-api',
         followGlobalPrefix: true,
         adminRateLimit: { perSecond: 2, burst: 4 },
       }),
@@ -69,6 +68,7 @@ describe('resolveModuleOptions', () => {
       probeTimeout: 1_000,
       shutdown: { drainDelay: 5_000 },
       version: '1.2.3',
+      serviceId: 'orders-api',
     });
   });
 
@@ -116,6 +116,18 @@ describe('resolveModuleOptions', () => {
     } finally {
       if (saved === undefined) delete process.env.npm_package_version;
       else process.env.npm_package_version = saved;
+    }
+  });
+
+  it('takes the serviceId from npm_package_name by default, and the option over it', () => {
+    const saved = process.env.npm_package_name;
+    process.env.npm_package_name = 'monorepo-root';
+    try {
+      expect(resolveModuleOptions({}).serviceId).toBe('monorepo-root');
+      expect(resolveModuleOptions({ serviceId: 'orders-api' }).serviceId).toBe('orders-api');
+    } finally {
+      if (saved === undefined) delete process.env.npm_package_name;
+      else process.env.npm_package_name = saved;
     }
   });
 
@@ -258,6 +270,7 @@ describe('resolveModuleOptions', () => {
     ],
     ['a non-object shutdown', { shutdown: 5000 }, 'shutdown', EXPECTED.object, 5000],
     ['a non-string version', { version: 1 }, 'version', 'a string', 1],
+    ['a non-string serviceId', { serviceId: 1 }, 'serviceId', 'a string', 1],
     ['non-object options (string)', 'health', '(options)', EXPECTED.object, 'health'],
     ['non-object options (array)', [], '(options)', EXPECTED.object, []],
     ['a number adminRateLimit', { adminRateLimit: 5 }, 'adminRateLimit', EXPECTED.rateLimit, 5],

@@ -9,7 +9,7 @@ import {
 import { PATH_GIVEN_TWICE, INVALID_MODULE_OPTION } from '../health.messages';
 import { HealthConfigurationError } from '../errors';
 import { type HealthModuleOptions } from '../interfaces';
-import { readAppVersion } from './app-version.reader';
+import { readAppName, readAppVersion } from './app-version.reader';
 import { defaultRolesOf } from './default-roles-of';
 import { normalisePath } from './mount-path';
 import {
@@ -67,6 +67,7 @@ export function resolveModuleOptions(
     },
     shutdown: { drainDelay: shutdown.drainDelay ?? 0 },
     version: given.version ?? readAppVersion(),
+    serviceId: given.serviceId ?? readAppName(),
   };
   validate(resolved);
   return resolved;
@@ -89,7 +90,8 @@ export function resolveMountPath(extra: string | undefined, options: unknown): s
 }
 
 function validate(resolved: ResolvedHealthOptions): void {
-  const { defaults, details, probeTimeout, shutdown, version, adminRateLimit } = resolved;
+  const { defaults, details, probeTimeout, shutdown, version, serviceId, adminRateLimit } =
+    resolved;
   expect(
     typeof resolved.followGlobalPrefix === 'boolean',
     'followGlobalPrefix',
@@ -138,6 +140,12 @@ function validate(resolved: ResolvedHealthOptions): void {
     shutdown.drainDelay,
   );
   expect(version === undefined || typeof version === 'string', 'version', 'a string', version);
+  expect(
+    serviceId === undefined || typeof serviceId === 'string',
+    'serviceId',
+    'a string',
+    serviceId,
+  );
 }
 
 function expect(condition: boolean, option: string, expected: string, actual: unknown): void {

@@ -31,4 +31,5 @@ export interface ResolvedHealthOptions {
   readonly adminRateLimit: { readonly perSecond: number; readonly burst: number } | false;
   readonly shutdown: { readonly drainDelay: number };
   readonly version?: string;
+  readonly serviceId?: string;
 }

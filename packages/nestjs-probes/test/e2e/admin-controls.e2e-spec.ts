@@ -200,13 +200,18 @@ describe.each(ADAPTERS)('admin controls (%s)', (adapter: AdapterName) => {
     };
 
     it("answers the draft's full shape, failing checks with their redacted output", async () => {
-      await start({ version: '2.3.4' });
+      await start({ version: '2.3.4', serviceId: 'ledger-api' });
       const passing = await as('get', '/health/details', 'admin')
         .set('Accept', 'application/health+json')
         .expect(200);
       expect(passing.headers['content-type']).toMatch(/^application\/health\+json/);
       validate(passing.body);
-      expect(passing.body).toMatchObject({ status: 'pass', version: '2', releaseId: '2.3.4' });
+      expect(passing.body).toMatchObject({
+        status: 'pass',
+        version: '2',
+        releaseId: '2.3.4',
+        serviceId: 'ledger-api',
+      });
       expect(passing.body.checks['ledger:responseTime']).toEqual([
         expect.objectContaining({
           status: 'pass',
