@@ -16,7 +16,6 @@
  */
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceProxy } from './balancer/service.proxy.mjs';
@@ -29,7 +28,7 @@ import { runScenario, waitFor } from './scenarios/scenario.runner.mjs';
 import { ROOT, fleetSettings } from './settings.config.mjs';
 import { realClock as clock } from './support/clock.mjs';
 import { exitOnSignals, startWatchdog } from './support/process.guards.mjs';
-import { loadThrowawayPostgres } from './support/throwaway-servers.loader.mjs';
+import { loadTestServers } from './support/throwaway-servers.loader.mjs';
 import { UserTraffic } from './traffic/user.traffic.mjs';
 
 const REPLICA_MAIN = path.join(ROOT, 'fleet/replica/replica.main.mjs');
@@ -58,20 +57,21 @@ function parseArgs(argv) {
 
 const log = (line) => console.log(line);
 
-async function freePorts(count) {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise((resolve) => {
-          const server = net.createServer();
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => s.address().port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
+// Below the test servers' ports (20000-32000), the refused ports the tests use (10000-15000) and
+// Linux's ephemeral range (32768-60999): a replica restarts on its own port, and while it is down no
+// other process's listener or outgoing connection can be handed that port by the kernel.
+const REPLICA_PORTS = { from: 15_000, to: 20_000 };
+
+async function freePorts(count, isPortFree) {
+  const ports = new Set();
+  for (let attempt = 0; ports.size < count; attempt++) {
+    if (attempt >= count * 50)
+      throw new Error(`fleet: no ${count} free ports in ${REPLICA_PORTS.from}-${REPLICA_PORTS.to}`);
+    const port =
+      REPLICA_PORTS.from + Math.floor(Math.random() * (REPLICA_PORTS.to - REPLICA_PORTS.from));
+    if (!ports.has(port) && (await isPortFree(port))) ports.add(port);
+  }
+  return [...ports];
 }
 
 async function main() {
@@ -82,7 +82,7 @@ async function main() {
   exitOnSignals();
   const command = `npm run fleet${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-  const ThrowawayPostgres = loadThrowawayPostgres();
+  const { ThrowawayPostgres, isPortFree } = loadTestServers();
   const pg = await ThrowawayPostgres.start();
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'fleet-'));
   // Removed on any exit (Ctrl-C too), except when the run failed: then they are what to read.
@@ -101,7 +101,7 @@ async function main() {
       `fleet: ${settings.replicas} replicas per side, scale ${settings.scale}, ${serverVersion}, Node ${meta.node}; replica logs in ${logDir}`,
     );
 
-    const ports = await freePorts(settings.replicas * 2);
+    const ports = await freePorts(settings.replicas * 2, isPortFree);
     for (const [i, name] of ['ours', 'control'].entries()) {
       const replicaSet = new ReplicaSet({
         side: name,

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, posix } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -8,7 +7,7 @@ import { type ProbeKind } from 'nestjs-probes';
 import request from 'supertest';
 import { parseProbeArguments } from '../../../packages/nestjs-probes/src/bin/probe-arguments.util';
 import { HealthCheckRegistry } from '../../../packages/nestjs-probes/src/checks/health-check.registry';
-import { ThrowawayRedis } from '@internal/test-servers';
+import { refusedPort, ThrowawayRedis } from '@internal/test-servers';
 import type * as AppModuleFile from '../src/app.module';
 import { validateEnvironment } from '../src/config/environment';
 import { durationMs, readHealthcheck } from './support/deploy-dockerfile.util';
@@ -203,7 +202,7 @@ describe('deploy/ manifests against the example app', () => {
 
     it('exits 0 against the running app and 1 against a closed port', async () => {
       await expect(run(port)).resolves.toMatchObject({ code: 0 });
-      await expect(run(await closedPort())).resolves.toMatchObject({ code: 1 });
+      await expect(run(await refusedPort())).resolves.toMatchObject({ code: 1 });
     });
   });
 });
@@ -214,18 +213,6 @@ function runCommand(file: string, args: string[], port: number) {
     execFile(file, args, { cwd: REPO_ROOT, env, timeout: 10_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, output: `${stdout}${stderr}` });
-    });
-  });
-}
-
-/** A port nothing listens on: one the OS just handed out and took back. */
-function closedPort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
     });
   });
 }

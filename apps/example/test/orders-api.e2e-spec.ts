@@ -221,7 +221,7 @@ describe('example app on PostgreSQL and Redis (node dist/apps/example/main.js)',
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/health\+json/);
-      const report = await response.json();
+      const report = (await response.json()) as Record<string, any>;
       expect(report).toMatchObject({ status: 'pass', serviceId: 'orders-api' });
       expect(report.checks['database:responseTime']).toEqual([
         expect.objectContaining({ componentType: 'datastore', status: 'pass' }),

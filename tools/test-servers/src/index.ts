@@ -7,6 +7,7 @@ export { withPgClient } from './pg-client';
 export { type PollOptions, pollUntil } from './poll-until';
 export { PortInUseError } from './port-in-use.error';
 export { sendRedisCommand } from './redis-command';
+export { refusedPort } from './refused-port';
 export { type MariaDbConnectionOptions, ThrowawayMariaDb } from './throwaway-mariadb';
 export { ThrowawayMosquitto } from './throwaway-mosquitto';
 export { ThrowawayNats } from './throwaway-nats';

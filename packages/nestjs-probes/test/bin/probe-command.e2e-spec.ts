@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { refusedPort } from '@internal/test-servers';
 import { PROBE, runProbe } from './probe-run.util';
 import {
   PROBE_ANSWERED,
@@ -24,13 +25,7 @@ import {
   startFullHttpServer,
   startRawServer,
 } from './faulty-server.util';
-import {
-  answer,
-  neverAnswer,
-  refusedPort,
-  startUpstream,
-  type Upstream,
-} from '../src/upstream-server.util';
+import { answer, neverAnswer, startUpstream, type Upstream } from '../src/upstream-server.util';
 
 const TIMEOUT_MS = 300;
 const MARGIN_MS = 1000;

@@ -1,19 +1,14 @@
 import { type INestApplication } from '@nestjs/common';
 import { HealthConfigurationError } from 'nestjs-probes';
 import { HttpHealthModule, type HttpHealthOptions } from 'nestjs-probes/http';
+import { refusedPort } from '@internal/test-servers';
 import { CHECK_TIMED_OUT } from '../../src/health.messages';
 import { HTTP_EXPECTED } from '../../src/http/http-health.validation';
 import { HTTP_UNEXPECTED_STATUS } from '../../src/http/http.messages';
 import { INVALID_READY_MADE_OPTION } from '../../src/ready-made/ready-made.messages';
 import { AppModule } from '../src/app.module';
 import { ADAPTERS, bootstrap, probe, failOnUnhandledRejections } from '../src/test-app.util';
-import {
-  answer,
-  neverAnswer,
-  refusedPort,
-  startUpstream,
-  type Upstream,
-} from '../src/upstream-server.util';
+import { answer, neverAnswer, startUpstream, type Upstream } from '../src/upstream-server.util';
 
 const TOKEN = 'Bearer e2e-s3cret-token';
 

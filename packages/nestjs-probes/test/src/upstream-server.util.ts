@@ -52,14 +52,6 @@ export async function startUpstream(handler: Handler = answer(200, 'ok')): Promi
   });
 }
 
-/** A loopback port nothing listens on: connecting to it is refused. */
-export async function refusedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await stop(server);
-  return port;
-}
-
 function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
