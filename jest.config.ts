@@ -37,12 +37,13 @@ const shared: Config = {
     '^@internal/test-servers$': '<rootDir>/tools/test-servers/src/index.ts',
   },
   rootDir: __dirname,
-  // CI runs three lines of suites on 2 cores, the first files with a cold transform cache: a hook
-  // that boots an app may take longer than Jest's 5 s there. A hang still fails, later.
-  testTimeout: 15_000,
 };
 
 const config: Config = {
+  // CI runs three lines of suites on 2 cores, the first files with a cold transform cache: a hook
+  // that boots an app may take longer than Jest's 5 s there. A hang still fails, later. Jest reads
+  // this from the top level only: inside a project it is silently ignored.
+  testTimeout: 15_000,
   projects: [
     {
       ...shared,
