@@ -107,7 +107,8 @@ describe.each(ADAPTERS)('caching (%s)', (adapter) => {
       const startedAt = performance.now();
       const res = await probe(app, '/health/ready');
       expect(res.text).toBe('{"status":"up"}');
-      expect(performance.now() - startedAt).toBeLessThan(500);
+      // Waiting on the hanging run would take its 2 s timeout; the slack is for loaded CI cores.
+      expect(performance.now() - startedAt).toBeLessThan(1_500);
     });
 
     it('turns readiness down after a failing refresh, with no probe involved', async () => {
