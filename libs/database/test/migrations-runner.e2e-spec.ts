@@ -27,17 +27,29 @@ beforeAll(async () => {
 
 afterAll(() => server?.destroy());
 
+/**
+ * Setup and reads on a server that is never frozen here: withPgClient's 1 s default is for fault
+ * tests, and CREATE DATABASE (a template copy, fsync) has taken longer on CI's loaded cores.
+ */
+const SETUP_TIMEOUT_MS = 10_000;
+
 /** A fresh database on the throwaway server, so each test starts from an empty schema. */
 async function createDatabase(): Promise<{ url: string; name: string }> {
   const name = `migrations_${++databases}`;
-  await withPgClient(server.clientConfig, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withPgClient(
+    server.clientConfig,
+    (client) => client.query(`CREATE DATABASE ${name}`),
+    SETUP_TIMEOUT_MS,
+  );
   return { url: server.url.replace(/\/postgres$/, `/${name}`), name };
 }
 
 function queryDatabase<T extends object>(name: string, sql: string): Promise<T[]> {
-  return withPgClient({ ...server.clientConfig, database: name }, async (client) => {
-    return (await client.query<T>(sql)).rows;
-  });
+  return withPgClient(
+    { ...server.clientConfig, database: name },
+    async (client) => (await client.query<T>(sql)).rows,
+    SETUP_TIMEOUT_MS,
+  );
 }
 
 /** A migration that waits for `release()`; the oldest timestamp, so it runs first. */

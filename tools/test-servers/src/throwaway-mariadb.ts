@@ -5,7 +5,7 @@ import { onFreePort } from './free-port';
 import { findMariaDbProgram, initMariaDbDataDir, mariaDbUserOptions } from './mariadb-binaries';
 import { runMysqlQuery } from './mysql-query';
 import { makeTempDir, removeTempDir } from './temp-dir';
-import { type ServerLaunch, ThrowawayServer } from './throwaway-server';
+import { COUNT_TIMEOUT_MS, type ServerLaunch, ThrowawayServer } from './throwaway-server';
 
 const HOST = '127.0.0.1';
 const DATABASE = 'test';
@@ -88,6 +88,7 @@ export class ThrowawayMariaDb extends ThrowawayServer {
       this.clientOptions,
       `SELECT COUNT(*) AS count FROM information_schema.PROCESSLIST
        WHERE COMMAND <> 'Daemon' AND ID <> CONNECTION_ID()`,
+      COUNT_TIMEOUT_MS,
     );
     return Number(row.count);
   }

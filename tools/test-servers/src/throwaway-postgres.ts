@@ -15,7 +15,7 @@ import {
 } from './postgres-binaries';
 import { type ServerProcess } from './server-process';
 import { makeTempDir, removeTempDir } from './temp-dir';
-import { type ServerLaunch, ThrowawayServer } from './throwaway-server';
+import { COUNT_TIMEOUT_MS, type ServerLaunch, ThrowawayServer } from './throwaway-server';
 
 const HOST = '127.0.0.1';
 const DEADLINES = { readyWithinMs: 20_000, stopWithinMs: 15_000, killWithinMs: 5_000 };
@@ -105,11 +105,14 @@ export class ThrowawayPostgres extends ThrowawayServer {
 
   /** Client connections open right now, not counting the one that asks. */
   async connectionCount(): Promise<number> {
-    const { rows } = await withPgClient(this.clientConfig, (client) =>
-      client.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM pg_stat_activity
+    const { rows } = await withPgClient(
+      this.clientConfig,
+      (client) =>
+        client.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM pg_stat_activity
          WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
-      ),
+        ),
+      COUNT_TIMEOUT_MS,
     );
     return rows[0].count;
   }

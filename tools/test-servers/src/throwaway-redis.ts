@@ -1,7 +1,7 @@
 import { onFreePort } from './free-port';
 import { sendRedisCommand } from './redis-command';
 import { makeTempDir, removeTempDir } from './temp-dir';
-import { type ServerLaunch, ThrowawayServer } from './throwaway-server';
+import { COUNT_TIMEOUT_MS, type ServerLaunch, ThrowawayServer } from './throwaway-server';
 
 const HOST = '127.0.0.1';
 const DEADLINES = { readyWithinMs: 10_000, stopWithinMs: 10_000, killWithinMs: 5_000 };
@@ -43,7 +43,7 @@ export class ThrowawayRedis extends ThrowawayServer {
 
   /** Client connections open right now, not counting the one that asks. */
   async connectionCount(): Promise<number> {
-    const info = await sendRedisCommand(this.port, 'INFO clients');
+    const info = await sendRedisCommand(this.port, 'INFO clients', COUNT_TIMEOUT_MS);
     const connected = /^connected_clients:(\d+)/m.exec(info);
     if (!connected) throw new Error(`No connected_clients in INFO clients:\n${info}`);
     return Number(connected[1]) - 1;

@@ -5,6 +5,13 @@ import { removeTempDir } from './temp-dir';
 import { waitUntilServing } from './wait-until-serving';
 
 /** The program a throwaway server runs, and where it logs (a file in its temp dir). */
+/**
+ * How long counting a server's connections may take. Tests count on a running server, never a
+ * frozen one, and on CI's loaded cores a setup query has taken longer than the 1 s the fault
+ * probes use.
+ */
+export const COUNT_TIMEOUT_MS = 5_000;
+
 export interface ServerLaunch {
   command: string;
   args: string[];
