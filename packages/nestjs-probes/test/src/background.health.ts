@@ -44,9 +44,13 @@ export class BackgroundHealth implements OnApplicationShutdown {
   }
 }
 
-export const BACKGROUND_LIVENESS_STALE_AFTER_MS = 300;
+/**
+ * Ten ttls: a starved CI process can miss a few refreshes, and once shutdown stops the scheduler a
+ * hook reading `/details` must still find the last result fresh.
+ */
+export const BACKGROUND_LIVENESS_STALE_AFTER_MS = 1_000;
 
-/** A liveness check refreshed in the background, whose result turns stale 300 ms after its last run. */
+/** A liveness check refreshed in the background, whose result turns stale 1 s after its last run. */
 @Injectable()
 export class BackgroundLivenessHealth {
   runs = 0;
